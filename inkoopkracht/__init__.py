@@ -1,0 +1,1 @@
+"""Inkoopkracht: the platform of the programme Partnership en inkoopkracht."""

@@ -1,0 +1,17 @@
+"""The REST API root (django-ninja; OpenAPI at /api/v1/openapi.json). Apps add their routers."""
+
+from ninja import NinjaAPI
+
+api = NinjaAPI(
+    title="Inkoopkracht API",
+    version="1",
+    description=(
+        "API van Inkoopkracht: proeftuinen, monitoringcijfers en open data. "
+        "Alles wat u ziet, is wat uw account mag zien; de rest bestaat voor u niet (404)."
+    ),
+    urls_namespace="api",
+    openapi_url="/openapi.json",
+    docs_url="/docs",
+)
+
+api.add_router("/proeftuinen/", "inkoopkracht.partnerships.api.router")

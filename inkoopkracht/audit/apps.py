@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditConfig(AppConfig):
+    name = "inkoopkracht.audit"
+    label = "audit"
+    verbose_name = _("Audit")
+    role_permissions = {"team": ["audit.view_auditrecord"]}

@@ -1,0 +1,35 @@
+"""URL root. Each app owns its URL prefixes in its own urls.py; Wagtail serves the rest."""
+
+from django.conf import settings
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from .api import api
+
+urlpatterns = [
+    path("beheer/", include(wagtailadmin_urls)),
+    path("documenten/", include(wagtaildocs_urls)),
+    path("account/", include("inkoopkracht.accounts.urls")),
+    path("mijn/", include("inkoopkracht.partnerships.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", api.urls),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    # Apps that build on the foundation: each urls.py sets its own prefixes.
+    path("", include("inkoopkracht.monitoring.urls")),
+    path("", include("inkoopkracht.events.urls")),
+    path("", include("inkoopkracht.intake.urls")),
+    path("", include("inkoopkracht.knowledge.urls")),
+    path("", include("inkoopkracht.quota.urls")),
+    path("", include("inkoopkracht.reports.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Last: Wagtail's page tree (the home page, the guide, news, ...).
+urlpatterns.append(path("", include(wagtail_urls)))
