@@ -1,0 +1,1 @@
+"""Users, roles (programme team, coach, member), login with two-factor, invitations."""

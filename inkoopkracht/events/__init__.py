@@ -1,0 +1,1 @@
+"""Workshops and peer meetings: events, registrations, waiting list, attendance, participation."""

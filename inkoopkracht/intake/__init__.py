@@ -1,0 +1,1 @@
+"""Intake: public applications for new proeftuinen, the pipeline, information and guide requests."""

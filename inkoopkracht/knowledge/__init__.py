@@ -1,0 +1,1 @@
+"""The public site and shared knowledge: home page, the guide (handreiking), lessons, news."""

@@ -1,0 +1,1 @@
+"""Jobs monitoring: pseudonymous placements, the banen count, quarterly reporting, imports."""

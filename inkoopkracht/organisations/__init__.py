@@ -1,0 +1,1 @@
+"""Buyers (government), suppliers and other parties, identified by KvK number and OIN; contacts."""

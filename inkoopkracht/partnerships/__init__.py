@@ -1,0 +1,1 @@
+"""Proeftuinen: buyer + supplier + parties, contracts, cohort, step, status, ambition; the portal."""

@@ -1,0 +1,1 @@
+"""Quota and social return: national targets and regimes, the levy, SROI catalogues, PSO."""

@@ -1,0 +1,1 @@
+"""Models of the quota app (see its issue)."""

@@ -1,0 +1,1 @@
+"""Reports: dashboards, the programme report, exports and open data (reads the other apps)."""

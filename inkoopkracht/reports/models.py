@@ -1,0 +1,1 @@
+"""Models of the reports app (see its issue)."""
