@@ -35,9 +35,17 @@ class Command(BaseCommand):
             self.stdout.write(f"  {label:<17} {address}{path}")
         print_logins(ctx, self.stdout)
         self.stdout.write("Stoppen: Ctrl+C")
-        worker = subprocess.Popen([sys.executable, "-m", "inkoopkracht.cli", "db_worker"])
+        # Background work: a task worker, and the periodic jobs every 15 minutes.
+        helpers = [
+            subprocess.Popen([sys.executable, "-m", "inkoopkracht.cli", "db_worker"]),
+            subprocess.Popen(
+                [sys.executable, "-m", "inkoopkracht.cli", "run_periodic", "--loop", "900"],
+                stdout=subprocess.DEVNULL,
+            ),
+        ]
         try:
             call_command("runserver", f"{options['host']}:{options['port']}", use_reloader=False)
         finally:
-            worker.terminate()
-            worker.wait(timeout=10)
+            for process in helpers:
+                process.terminate()
+                process.wait(timeout=10)
