@@ -1,12 +1,15 @@
 """Back office: organisations and contacts (list, search, filter, create, edit, history)."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.widgets.button import HeaderButton
 
-from inkoopkracht.audit.wagtail import AuditedViewSetMixin
+from inkoopkracht.audit.wagtail import AuditedEditView, AuditedViewSetMixin
 
+from .admin_views import contact_access
 from .forms import OrganisationAdminForm
 from .models import Contact, Organisation
 
@@ -52,9 +55,24 @@ class OrganisationViewSet(AuditedViewSetMixin, ModelViewSet):
         return Organisation.objects.select_related("labour_market_region")
 
 
+class ContactEditView(AuditedEditView):
+    """The contact form, with a button to invite the contact to Mijn proeftuin (or revoke)."""
+
+    @property
+    def header_buttons(self):
+        buttons = list(super().header_buttons)
+        if self.request.user.has_perm("organisations.change_contact"):
+            invited = self.object.user_id and self.object.user.has_usable_password()
+            label = _("Toegang intrekken") if invited else _("Uitnodigen voor Mijn proeftuin")
+            url = reverse("contactpersonen:access", args=[self.object.pk])
+            buttons.append(HeaderButton(label, url=url, icon_name="mail"))
+        return buttons
+
+
 class ContactViewSet(AuditedViewSetMixin, ModelViewSet):
     model = Contact
     audit_action = "contact"
+    edit_view_class = ContactEditView
     icon = "user"
     menu_label = _("Contactpersonen")
     list_display = ["name", "organisation", "job_title", "email", "phone", "has_account"]
@@ -72,6 +90,15 @@ class ContactViewSet(AuditedViewSetMixin, ModelViewSet):
 
     def get_queryset(self, request):
         return Contact.objects.select_related("organisation", "user")
+
+    def get_urlpatterns(self):
+        access = path(
+            "toegang/<int:pk>/",
+            contact_access,
+            {"edit_url_name": self.get_url_name("edit")},
+            name="access",
+        )
+        return [*super().get_urlpatterns(), access]
 
 
 class OrganisationsGroup(ModelViewSetGroup):
