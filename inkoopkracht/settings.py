@@ -189,6 +189,7 @@ AXES_LOCKOUT_CALLABLE = "inkoopkracht.accounts.views.locked_out"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_IPWARE_PROXY_COUNT = env_int("PROXY_COUNT", 0)
 AXES_VERBOSE = False
+AXES_DISABLE_ACCESS_LOG = True  # successful logins are in the audit log; no second store
 
 # Sessions and cookies.
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_MINUTES", 60) * 60

@@ -17,6 +17,7 @@ class AccountsConfig(AppConfig):
         "user.password_reset": _("Wachtwoord opnieuw ingesteld"),
         "user.password_changed": _("Wachtwoord gewijzigd"),
         "user.deactivated": _("Account geblokkeerd"),
+        "user.anonymised": _("Account geanonimiseerd"),
     }
 
     def ready(self):

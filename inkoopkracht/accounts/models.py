@@ -50,6 +50,7 @@ class User(AbstractUser):
 
     username = None
     email = models.EmailField(_("e-mailadres"), unique=True)
+    deactivated_at = models.DateTimeField(_("geblokkeerd op"), null=True, blank=True)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []

@@ -2,6 +2,7 @@
 
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -140,8 +141,24 @@ def reset_two_factor(*, user: User, by) -> None:
 def deactivate(*, user: User, by) -> User:
     """Block an account; its sessions stop working at the next request."""
     user.is_active = False
-    user.save(update_fields=["is_active"])
+    user.deactivated_at = timezone.now()
+    user.save(update_fields=["is_active", "deactivated_at"])
     audit.record(actor=by, action="user.deactivated", target=user)
+    return user
+
+
+@transaction.atomic
+def anonymise(*, user: User, by=None) -> User:
+    """Remove the personal data of a deactivated account; the row stays for the audit trail."""
+    if user.is_active:
+        raise AccountError(_("Alleen een geblokkeerd account kan worden geanonimiseerd."))
+    user.email = f"verwijderd-{user.pk}@invalid.example"
+    user.first_name = user.last_name = ""
+    user.set_unusable_password()
+    user.save(update_fields=["email", "first_name", "last_name", "password"])
+    TOTPDevice.objects.filter(user=user).delete()
+    StaticDevice.objects.filter(user=user).delete()
+    audit.record(actor=by, action="user.anonymised", target=user)
     return user
 
 

@@ -24,4 +24,5 @@ class OrganisationsConfig(AppConfig):
         "contact.deleted": _("Contactpersoon verwijderd"),
         "contact.access_granted": _("Toegang tot Mijn proeftuin gegeven"),
         "contact.access_revoked": _("Toegang tot Mijn proeftuin ingetrokken"),
+        "contact.purged": _("Contactpersoon verwijderd (bewaartermijn verstreken)"),
     }
