@@ -4,9 +4,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from .access import get_partnership_for_user, member_sides
-from .models import Partnership
-from .portal import render_panels
+from ..access import get_partnership_for_user, member_sides
+from ..models import Partnership
+from ..portal import render_panels
 
 
 @login_required
@@ -42,7 +42,7 @@ def partnership_detail(request, pk):
 
 
 def _steps_with_state(partnership):
-    from .models import Step
+    from ..models import Step
 
     return [
         {
