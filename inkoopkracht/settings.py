@@ -306,3 +306,5 @@ LOGGING = {
 # access-checked view (members of the proeftuin and the programme team).
 PRIVATE_FILES_ROOT = Path(env_str("PRIVATE_FILES_ROOT", str(VAR_DIR / "private")))
 LETTER_MAX_UPLOAD_MB = env_int("LETTER_MAX_UPLOAD_MB", 10)
+# WeasyPrint reports every layout step at INFO; keep the console for what matters.
+LOGGING["loggers"]["weasyprint.progress"] = {"level": "WARNING"}

@@ -50,7 +50,9 @@ def validate_signed_copy(upload) -> str:
     max_mb = settings.LETTER_MAX_UPLOAD_MB
     if upload.size > max_mb * 1024 * 1024:
         raise ValidationError(
-            _("Het bestand is groter dan %(max)s MB. Verklein het of scan met een lagere resolutie.")
+            _(
+                "Het bestand is groter dan %(max)s MB. Verklein het of scan met een lagere resolutie."
+            )
             % {"max": max_mb}
         )
     extension = os.path.splitext(upload.name)[1].lower()

@@ -87,7 +87,9 @@ def guidance_indicators(partnerships, *, today: date) -> dict[int, GuidanceIndic
 
 def overdue_actions_per_partnership(partnerships, *, today: date) -> dict[int, int]:
     """Open actions past their due date, per proeftuin pk."""
-    return {pk: i.overdue_actions for pk, i in guidance_indicators(partnerships, today=today).items()}
+    return {
+        pk: i.overdue_actions for pk, i in guidance_indicators(partnerships, today=today).items()
+    }
 
 
 def days_since_last_coaching(partnerships, *, today: date) -> dict[int, int | None]:

@@ -10,8 +10,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from inkoopkracht.organisations.models import Contact
+from inkoopkracht.partnerships.files import private_storage
 
-from ..files import private_storage
 from .core import Partnership, Side
 
 
@@ -122,9 +122,7 @@ class Commitment(models.Model):
 
     SIDES = [(Side.BUYER.value, Side.BUYER.label), (Side.SUPPLIER.value, Side.SUPPLIER.label)]
 
-    letter = models.ForeignKey(
-        LetterOfIntent, on_delete=models.CASCADE, related_name="commitments"
-    )
+    letter = models.ForeignKey(LetterOfIntent, on_delete=models.CASCADE, related_name="commitments")
     side = models.CharField(_("kant"), max_length=20, choices=SIDES)
     code = models.SlugField(
         _("standaardtoezegging"),

@@ -27,14 +27,18 @@ class ChecklistItem(models.Model):
     partnership = models.ForeignKey(
         Partnership, on_delete=models.CASCADE, related_name="checklist_items"
     )
-    step = models.ForeignKey(Step, verbose_name=_("stap"), on_delete=models.PROTECT, related_name="+")
+    step = models.ForeignKey(
+        Step, verbose_name=_("stap"), on_delete=models.PROTECT, related_name="+"
+    )
     text = models.CharField(_("punt"), max_length=300)
     position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
     default_code = models.SlugField(
         _("standaardpunt"),
         max_length=60,
         blank=True,
-        help_text=_("De code van het standaardpunt waar dit punt uit voortkomt (leeg: zelf toegevoegd)."),
+        help_text=_(
+            "De code van het standaardpunt waar dit punt uit voortkomt (leeg: zelf toegevoegd)."
+        ),
     )
     done_on = models.DateField(_("afgevinkt op"), null=True, blank=True)
     done_by = models.ForeignKey(

@@ -11,13 +11,25 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from inkoopkracht import audit
+from inkoopkracht.partnerships.files import validate_signed_copy
+from inkoopkracht.partnerships.models import Commitment, LetterOfIntent, Partnership, Side
 
-from ..files import validate_signed_copy
-from ..models import Commitment, LetterOfIntent, Partnership, Side
 from . import plan
 from .core import PartnershipError, _today, _user, require_editor
+
+MISSING_COMMITMENT = {
+    Side.BUYER: gettext_lazy(
+        "Leg ten minste één toezegging van de opdrachtgever vast: de proeftuin is een afspraak "
+        "van twee kanten."
+    ),
+    Side.SUPPLIER: gettext_lazy(
+        "Leg ten minste één toezegging van de leverancier vast: de proeftuin is een afspraak "
+        "van twee kanten."
+    ),
+}
 
 
 def _check_contact(errors, field, contact, organisation, label) -> None:
@@ -32,7 +44,7 @@ def _check_contact(errors, field, contact, organisation, label) -> None:
         }
 
 
-def _letter_errors(partnership, *, ambition_jobs, ambition_date, review_on, contacts, commitments):
+def _letter_errors(*, ambition_jobs, ambition_date, review_on, contacts, commitments):
     errors = {}
     if ambition_jobs is None:
         errors["ambition_jobs"] = _(
@@ -50,16 +62,9 @@ def _letter_errors(partnership, *, ambition_jobs, ambition_date, review_on, cont
         )
     for field, (contact, organisation, label) in contacts.items():
         _check_contact(errors, field, contact, organisation, label)
-    if not commitments[Side.BUYER]:
-        errors["buyer_commitments"] = _(
-            "Leg ten minste één toezegging van de opdrachtgever vast: de proeftuin is een "
-            "afspraak van twee kanten."
-        )
-    if not commitments[Side.SUPPLIER]:
-        errors["supplier_commitments"] = _(
-            "Leg ten minste één toezegging van de leverancier vast: de proeftuin is een "
-            "afspraak van twee kanten."
-        )
+    for side in (Side.BUYER, Side.SUPPLIER):
+        if not commitments[side]:
+            errors[f"{side}_commitments"] = str(MISSING_COMMITMENT[side])
     return errors
 
 
@@ -69,7 +74,11 @@ def _sync_commitments(letter: LetterOfIntent, side: str, wanted: list[tuple[str,
     keep = set()
     for position, (code, text) in enumerate(wanted, start=1):
         match = next(
-            (c for c in existing if c.pk not in keep and c.code == code and (code or c.text == text)),
+            (
+                c
+                for c in existing
+                if c.pk not in keep and c.code == code and (code or c.text == text)
+            ),
             None,
         )
         if match is None:
@@ -92,7 +101,10 @@ def _unique(pairs) -> list[tuple[str, str]]:
 
 
 def _set_ambition(partnership: Partnership, jobs: Decimal, on: date) -> dict:
-    before = {"ambition_jobs": partnership.ambition_jobs, "ambition_date": partnership.ambition_date}
+    before = {
+        "ambition_jobs": partnership.ambition_jobs,
+        "ambition_date": partnership.ambition_date,
+    }
     partnership.ambition_jobs, partnership.ambition_date = jobs, on
     partnership.full_clean()
     partnership.save(update_fields=["ambition_jobs", "ambition_date", "updated_at"])
@@ -121,7 +133,10 @@ def save_letter(
     letter = LetterOfIntent.objects.filter(partnership=partnership).first()
     if letter is not None and letter.is_signed:
         raise PartnershipError(_("De intentieverklaring is ondertekend en kan niet meer wijzigen."))
-    commitments = {Side.BUYER: _unique(buyer_commitments), Side.SUPPLIER: _unique(supplier_commitments)}
+    commitments = {
+        Side.BUYER: _unique(buyer_commitments),
+        Side.SUPPLIER: _unique(supplier_commitments),
+    }
     buyer, supplier = partnership.buyer, partnership.supplier
     contacts = {
         "buyer_signatory": (buyer_signatory, buyer, _("De ondertekenaar")),
@@ -130,7 +145,6 @@ def save_letter(
         "supplier_contact": (supplier_contact, supplier, _("De contactpersoon")),
     }
     errors = _letter_errors(
-        partnership,
         ambition_jobs=ambition_jobs,
         ambition_date=ambition_date,
         review_on=review_on,
@@ -165,7 +179,9 @@ def save_letter(
 
 
 @transaction.atomic
-def record_signature(*, letter: LetterOfIntent, by, signed_on: date | None, upload) -> LetterOfIntent:
+def record_signature(
+    *, letter: LetterOfIntent, by, signed_on: date | None, upload
+) -> LetterOfIntent:
     """Record that both sides signed: the date and the signed copy (PDF, PNG or JPEG)."""
     partnership = letter.partnership
     require_editor(partnership, by)

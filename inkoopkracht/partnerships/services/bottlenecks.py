@@ -12,8 +12,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from inkoopkracht import audit
+from inkoopkracht.partnerships.models import Bottleneck, Partnership, Step
 
-from ..models import Bottleneck, Partnership, Step
 from .core import NotAllowed, _today, _user
 
 

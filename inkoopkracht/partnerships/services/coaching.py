@@ -11,9 +11,15 @@ from django.utils.translation import gettext as _
 
 from inkoopkracht import audit
 from inkoopkracht.organisations.models import Contact
+from inkoopkracht.partnerships.access import ActionRules
+from inkoopkracht.partnerships.models import (
+    ActionItem,
+    CoachingSession,
+    Partnership,
+    PartnershipParty,
+    Side,
+)
 
-from ..access import ActionRules
-from ..models import ActionItem, CoachingSession, Partnership, PartnershipParty, Side
 from . import plan
 from .core import NotAllowed, PartnershipError, _today, _user, require_editor
 
@@ -287,7 +293,7 @@ def send_overdue_reminders(*, today: date | None = None) -> int:
     Idempotent: each action is marked (``reminded_at``) in the same transaction, and the mail
     leaves only after the commit. Moving the due date resets the mark.
     """
-    from ..tasks import send_action_reminder
+    from inkoopkracht.partnerships.tasks import send_action_reminder
 
     today = today or _today()
     due = (

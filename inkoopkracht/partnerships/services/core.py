@@ -11,11 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from inkoopkracht import audit
-
-from ..access import can_edit
-from ..reference import add_default_checklist
-
-from ..models import (
+from inkoopkracht.partnerships.access import can_edit
+from inkoopkracht.partnerships.models import (
     ChecklistItem,
     Contract,
     Milestone,
@@ -25,6 +22,7 @@ from ..models import (
     Step,
     StepChange,
 )
+from inkoopkracht.partnerships.reference import add_default_checklist
 
 
 class PartnershipError(Exception):

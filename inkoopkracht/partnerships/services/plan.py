@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from inkoopkracht import audit
+from inkoopkracht.partnerships.models import ChecklistItem, Partnership, Step
 
-from ..models import ChecklistItem, Partnership, Step
 from .core import PartnershipError, _today, _user, change_step, require_editor
 
 

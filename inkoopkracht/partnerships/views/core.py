@@ -1,12 +1,24 @@
-"""Mijn proeftuin: the proeftuinen of the logged-in member, read-only, with panels of other apps."""
+"""Mijn proeftuin: the proeftuinen of the logged-in member and a proeftuin's overview, with
+panels of other apps and a summary of the plan, letter of intent, actions and coaching."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.utils import timezone
 
-from ..access import get_partnership_for_user, member_sides
-from ..models import Partnership
-from ..portal import render_panels
+from inkoopkracht.partnerships.access import get_partnership_for_user, member_sides
+from inkoopkracht.partnerships.indicators import guidance_indicators
+from inkoopkracht.partnerships.models import (
+    ActionItem,
+    Bottleneck,
+    LetterOfIntent,
+    Partnership,
+    StepState,
+    plan_of,
+)
+from inkoopkracht.partnerships.portal import render_panels
+
+from .common import page_context
 
 
 @login_required
@@ -17,6 +29,23 @@ def portal(request):
         request.GET.get("pagina")
     )
     return render(request, "partnerships/portal.html", {"page": page})
+
+
+def _guidance_summary(request, partnership) -> dict:
+    today = timezone.localdate()
+    indicators = guidance_indicators([partnership.pk], today=today)[partnership.pk]
+    summary = {
+        "letter": LetterOfIntent.objects.filter(partnership=partnership).first(),
+        "open_actions": ActionItem.objects.filter(partnership=partnership).open().count(),
+        "indicators": indicators,
+    }
+    if request.user.is_programme_staff:
+        summary["bottlenecks"] = list(
+            Bottleneck.objects.visible_to(request.user)
+            .filter(partnerships=partnership, status__in=Bottleneck.ACTIVE)
+            .order_by("-reported_on")
+        )
+    return summary
 
 
 @login_required
@@ -32,23 +61,16 @@ def partnership_detail(request, pk):
             "milestones",
         ),
     )
-    context = {
-        "partnership": partnership,
-        "sides": member_sides(request.user, partnership),
-        "steps": _steps_with_state(partnership),
-        "panels": render_panels(request, partnership),
-    }
+    steps = plan_of(partnership)
+    context = page_context(
+        request,
+        partnership,
+        "overview",
+        sides=member_sides(request.user, partnership),
+        steps=steps,
+        current=next(s for s in steps if s.step.number == partnership.current_step_id),
+        done_state=StepState.DONE,
+        panels=render_panels(request, partnership),
+        guidance=_guidance_summary(request, partnership),
+    )
     return render(request, "partnerships/partnership_detail.html", context)
-
-
-def _steps_with_state(partnership):
-    from ..models import Step
-
-    return [
-        {
-            "step": step,
-            "done": step.number < partnership.current_step_id,
-            "current": step.number == partnership.current_step_id,
-        }
-        for step in Step.objects.all()
-    ]
