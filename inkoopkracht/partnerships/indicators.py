@@ -39,7 +39,7 @@ def annotate_guidance(queryset: QuerySet, *, today: date) -> QuerySet:
     )
     step_since = (
         StepChange.objects.filter(partnership=OuterRef("pk"), step=OuterRef("current_step"))
-        .order_by("-on", "-created_at", "-pk")
+        .order_by("-created_at", "-pk")
         .values("on")[:1]
     )
     return queryset.annotate(

@@ -118,7 +118,8 @@ def _replay(history, numbers: list[int]) -> dict[int, PlanStep]:
 
 
 def build_plan(partnership: Partnership, *, steps, history, items) -> list[PlanStep]:
-    """The plan from the current step, the step history (oldest first) and the checklist."""
+    """The plan from the current step, the step history (in the order the moves were made)
+    and the checklist."""
     numbers = [step.number for step in steps]
     replayed = _replay(history, numbers) if numbers else {}
     current = partnership.current_step_id
@@ -154,7 +155,7 @@ def plan_of(partnership: Partnership) -> list[PlanStep]:
     history = (
         StepChange.objects.filter(partnership=partnership)
         .select_related("by")
-        .order_by("on", "created_at", "pk")
+        .order_by("created_at", "pk")
     )
     items = partnership.checklist_items.select_related("done_by").order_by("step", "position", "pk")
     return build_plan(partnership, steps=list(Step.objects.all()), history=history, items=items)

@@ -17,7 +17,7 @@ from inkoopkracht.partnerships.access import get_partnership_for_user
 from inkoopkracht.partnerships.documents import letter_filename, letter_pdf
 from inkoopkracht.partnerships.forms.agreement import CommitmentForm, LetterForm, SignatureForm
 from inkoopkracht.partnerships.models import Commitment, LetterOfIntent, Partnership, Side
-from inkoopkracht.partnerships.services import PartnershipError
+from inkoopkracht.partnerships.services import NotAllowed, PartnershipError
 from inkoopkracht.partnerships.services import agreement as services
 
 from .common import editable_partnership, page_context, refusals_as_403, show_service_errors
@@ -83,6 +83,8 @@ def edit_letter(request, pk):
             )
         except ValidationError as error:
             show_service_errors(form, error, LetterForm.service_fields)
+        except NotAllowed:
+            raise  # shown as a 403 by refusals_as_403
         except PartnershipError as error:
             form.add_error(None, str(error))
         else:

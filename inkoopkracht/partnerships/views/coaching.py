@@ -17,7 +17,7 @@ from inkoopkracht.partnerships.access import ActionRules, get_partnership_for_us
 from inkoopkracht.partnerships.forms.coaching import ActionForm, SessionForm
 from inkoopkracht.partnerships.indicators import annotate_guidance
 from inkoopkracht.partnerships.models import ActionItem, CoachingSession, Partnership
-from inkoopkracht.partnerships.services import PartnershipError
+from inkoopkracht.partnerships.services import NotAllowed, PartnershipError
 from inkoopkracht.partnerships.services import coaching as services
 
 from .common import editable_partnership, page_context, refusals_as_403, show_service_errors
@@ -118,6 +118,8 @@ def complete_action(request, pk, action_pk):
     done = request.POST.get("done") == "1"
     try:
         services.complete_action(action=action, by=request.user, done=done)
+    except NotAllowed:
+        raise  # shown as a 403 by refusals_as_403
     except PartnershipError as error:
         messages.error(request, str(error))
     if request.htmx:

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from inkoopkracht.partnerships.access import get_partnership_for_user
 from inkoopkracht.partnerships.forms.plan import AdvanceStepForm, ChecklistItemForm
 from inkoopkracht.partnerships.models import Partnership, Step, plan_of
-from inkoopkracht.partnerships.services import PartnershipError
+from inkoopkracht.partnerships.services import NotAllowed, PartnershipError
 from inkoopkracht.partnerships.services import plan as services
 
 from .common import editable_partnership, page_context, refusals_as_403, show_service_errors
@@ -55,6 +55,8 @@ def advance(request, pk):
             services.advance_step(
                 partnership=partnership, by=request.user, reason=form.cleaned_data["reason"]
             )
+        except NotAllowed:
+            raise  # shown as a 403 by refusals_as_403
         except PartnershipError as error:
             form.add_error("reason", str(error))
         else:
