@@ -154,7 +154,7 @@ def test_members_see_the_letter_and_its_commitments(client_for, buyer_member, pa
     html = page.content.decode()
     assert "Werkplekken en passende taken beschikbaar stellen" in html
     assert "Kandidaten uit de doelgroep banenafspraak werven" in html
-    assert "6 extra banen in 30 juni 2028" in html
+    assert "6 extra banen, uiterlijk op 30 juni 2028" in html
     assert "Intentieverklaring wijzigen" not in html
 
 

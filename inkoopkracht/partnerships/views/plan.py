@@ -62,7 +62,11 @@ def advance(request, pk):
         else:
             messages.success(
                 request,
-                _("De proeftuin staat nu in stap %(step)s.") % {"step": partnership.current_step},
+                _("De proeftuin staat nu in stap %(number)s: %(name)s.")
+                % {
+                    "number": partnership.current_step.number,
+                    "name": partnership.current_step.name,
+                },
             )
             return redirect(_plan_url(partnership))
     return _render_plan(request, partnership, advance_form=form, status=400)
