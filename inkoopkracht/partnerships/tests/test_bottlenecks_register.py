@@ -182,3 +182,9 @@ def test_the_register_list_does_not_grow_queries_with_rows(
     client = client_for(programme_admin)
     with django_assert_max_num_queries(14):
         assert client.get(reverse("partnerships:bottlenecks")).status_code == 200
+
+
+def test_the_back_office_links_to_the_coaching_pages(client_for, coach):
+    menu = client_for(coach).get("/beheer/").content.decode()
+    assert reverse("partnerships:worklist") in menu
+    assert reverse("partnerships:bottlenecks") in menu
