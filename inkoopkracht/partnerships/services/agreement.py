@@ -44,7 +44,7 @@ def _check_contact(errors, field, contact, organisation, label) -> None:
         }
 
 
-def _letter_errors(*, ambition_jobs, ambition_date, review_on, contacts, commitments):
+def _letter_errors(partnership, *, ambition_jobs, ambition_date, review_on, contacts, commitments):
     errors = {}
     if ambition_jobs is None:
         errors["ambition_jobs"] = _(
@@ -60,7 +60,10 @@ def _letter_errors(*, ambition_jobs, ambition_date, review_on, contacts, commitm
         errors["review_on"] = _(
             "Evalueer vóór de ambitiedatum, zodat er nog tijd is om bij te sturen."
         )
-    for field, (contact, organisation, label) in contacts.items():
+    for field, contact in contacts.items():
+        side, role = field.split("_")
+        organisation = partnership.buyer if side == Side.BUYER else partnership.supplier
+        label = _("De ondertekenaar") if role == "signatory" else _("De contactpersoon")
         _check_contact(errors, field, contact, organisation, label)
     for side in (Side.BUYER, Side.SUPPLIER):
         if not commitments[side]:
@@ -111,6 +114,17 @@ def _set_ambition(partnership: Partnership, jobs: Decimal, on: date) -> dict:
     return before
 
 
+def _write_letter(letter, *, contacts, review_on, roles, commitments) -> LetterOfIntent:
+    for field, contact in contacts.items():
+        setattr(letter, field, contact)
+    letter.review_on, letter.roles = review_on, roles.strip()
+    letter.full_clean()
+    letter.save()
+    for side, wanted in commitments.items():
+        _sync_commitments(letter, side, wanted)
+    return letter
+
+
 @transaction.atomic
 def save_letter(
     *,
@@ -137,14 +151,14 @@ def save_letter(
         Side.BUYER: _unique(buyer_commitments),
         Side.SUPPLIER: _unique(supplier_commitments),
     }
-    buyer, supplier = partnership.buyer, partnership.supplier
     contacts = {
-        "buyer_signatory": (buyer_signatory, buyer, _("De ondertekenaar")),
-        "supplier_signatory": (supplier_signatory, supplier, _("De ondertekenaar")),
-        "buyer_contact": (buyer_contact, buyer, _("De contactpersoon")),
-        "supplier_contact": (supplier_contact, supplier, _("De contactpersoon")),
+        "buyer_signatory": buyer_signatory,
+        "supplier_signatory": supplier_signatory,
+        "buyer_contact": buyer_contact,
+        "supplier_contact": supplier_contact,
     }
     errors = _letter_errors(
+        partnership,
         ambition_jobs=ambition_jobs,
         ambition_date=ambition_date,
         review_on=review_on,
@@ -155,14 +169,13 @@ def save_letter(
         raise ValidationError(errors)
     before = _set_ambition(partnership, ambition_jobs, ambition_date)
     creating = letter is None
-    letter = letter or LetterOfIntent(partnership=partnership)
-    for field, (contact, _organisation, _label) in contacts.items():
-        setattr(letter, field, contact)
-    letter.review_on, letter.roles = review_on, roles.strip()
-    letter.full_clean()
-    letter.save()
-    for side, wanted in commitments.items():
-        _sync_commitments(letter, side, wanted)
+    letter = _write_letter(
+        letter or LetterOfIntent(partnership=partnership),
+        contacts=contacts,
+        review_on=review_on,
+        roles=roles,
+        commitments=commitments,
+    )
     audit.record(
         actor=by,
         action="letter.created" if creating else "letter.changed",
