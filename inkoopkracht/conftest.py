@@ -13,7 +13,7 @@ from inkoopkracht.partnerships.tests.factories import make_member, make_partners
 
 
 @pytest.fixture(autouse=True)
-def _fast_and_immediate(settings):
+def _fast_and_immediate(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
@@ -21,6 +21,7 @@ def _fast_and_immediate(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    settings.PRIVATE_FILES_ROOT = tmp_path / "private"  # signed letters of intent
 
 
 @pytest.fixture

@@ -301,3 +301,11 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"axes": {"level": "WARNING"}, "django_tasks": {"level": "WARNING"}},
 }
+
+# --- partnerships ---
+# Signed letters of intent live outside the web root and are served only through an
+# access-checked view (members of the proeftuin and the programme team).
+PRIVATE_FILES_ROOT = Path(env_str("PRIVATE_FILES_ROOT", str(VAR_DIR / "private")))
+LETTER_MAX_UPLOAD_MB = env_int("LETTER_MAX_UPLOAD_MB", 10)
+# WeasyPrint reports every layout step at INFO; keep the console for what matters.
+LOGGING["loggers"]["weasyprint.progress"] = {"level": "WARNING"}

@@ -1,4 +1,5 @@
-"""Demo programme: cohort 1 (15 proeftuinen, started 2019) and cohort 2 (starting now).
+"""Demo programme: cohort 1 (15 proeftuinen, started 2019) and cohort 2 (starting now), with
+their plans, letters of intent, coaching and bottlenecks (demo_guidance).
 
 Fictional throughout (demo_data/partnerships.csv). Most proeftuinen work in facility services
 and in existing contracts, as in the real programme; their steps, statuses and ambitions differ
@@ -12,7 +13,7 @@ from inkoopkracht.accounts.models import User
 from inkoopkracht.lib.demo import DemoContext, read_demo_csv
 from inkoopkracht.organisations.demo import by_key
 
-from . import services
+from . import demo_guidance, services
 from .models import Cohort, Contract, Partnership, Step
 
 Status = Partnership.Status
@@ -139,3 +140,4 @@ def load(ctx: DemoContext) -> None:
         cohort_rows = [row for row in rows if int(row["cohort"]) == number]
         for index, row in enumerate(cohort_rows):
             _load_row(ctx, cohort, row, index, started, rng)
+    demo_guidance.load(ctx)

@@ -1,8 +1,10 @@
 """Back office: proeftuinen, contracts and cohorts. Coaches see all and edit their own."""
 
 from django.core.exceptions import PermissionDenied
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -143,3 +145,18 @@ class PartnershipsGroup(ModelViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_viewsets():
     return PartnershipsGroup()
+
+
+@hooks.register("register_admin_menu_item")
+def register_guidance_menu_item():
+    """The coaching pages live on the site (Mijn proeftuin); the back office links to them."""
+    return MenuItem(
+        _("Begeleiding"), reverse("partnerships:worklist"), icon_name="group", order=110
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_bottlenecks_menu_item():
+    return MenuItem(
+        _("Knelpunten"), reverse("partnerships:bottlenecks"), icon_name="warning", order=111
+    )

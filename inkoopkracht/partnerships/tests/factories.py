@@ -85,3 +85,83 @@ def make_partnership(*, buyer=None, supplier=None, with_contract=True, **fields)
     return services.create_partnership(
         by=None, buyer=buyer, supplier=supplier, contracts=contracts, **defaults
     )
+
+
+# --- Guidance: contacts, letters of intent, sessions, actions, bottlenecks ---
+
+
+def make_contact(*, organisation, name=None, **fields):
+    n = next(_numbers)
+    return organisations.add_contact(
+        organisation=organisation,
+        by=None,
+        name=name or f"Contact {n}",
+        email=fields.pop("email", f"contact{n}@test.example"),
+        **fields,
+    )
+
+
+def letter_arguments(partnership, **overrides) -> dict:
+    """Valid arguments for ``services.agreement.save_letter`` (contacts are created)."""
+    buyer_contact = make_contact(organisation=partnership.buyer, job_title="Inkoper")
+    supplier_contact = make_contact(organisation=partnership.supplier, job_title="Directeur")
+    arguments = {
+        "ambition_jobs": Decimal("6"),
+        "ambition_date": date(2028, 6, 30),
+        "review_on": date(2027, 6, 30),
+        "buyer_signatory": buyer_contact,
+        "supplier_signatory": supplier_contact,
+        "buyer_contact": buyer_contact,
+        "supplier_contact": supplier_contact,
+        "buyer_commitments": [("werkplekken", "Werkplekken en passende taken beschikbaar stellen")],
+        "supplier_commitments": [("werven", "Kandidaten uit de doelgroep banenafspraak werven")],
+        "roles": "",
+    }
+    arguments.update(overrides)
+    return arguments
+
+
+def make_letter(*, partnership, by=None, **overrides):
+    from inkoopkracht.partnerships.services import agreement
+
+    return agreement.save_letter(
+        partnership=partnership, by=by, **letter_arguments(partnership, **overrides)
+    )
+
+
+def make_session(*, partnership, by=None, **fields):
+    from inkoopkracht.partnerships.models import CoachingSession
+    from inkoopkracht.partnerships.services import coaching
+
+    defaults = {
+        "held_on": date(2026, 1, 15),
+        "kind": CoachingSession.Kind.KICKOFF,
+        "agreements": "Ambitie vastgesteld.",
+        "notes": "Vertrouwelijke notitie van de begeleider.",
+    }
+    defaults.update(fields)
+    return coaching.record_session(partnership=partnership, by=by, **defaults)
+
+
+def make_action(*, partnership, side="supplier", party=None, by=None, **fields):
+    from inkoopkracht.partnerships.services import coaching
+    from inkoopkracht.partnerships.services.coaching import Owner
+
+    defaults = {"description": f"Actie {next(_numbers)}", "due_on": date(2026, 3, 1)}
+    defaults.update(fields)
+    return coaching.create_action(
+        partnership=partnership, by=by, owner=Owner(side=side, party=party), **defaults
+    )
+
+
+def make_bottleneck(*, partnerships=(), by=None, **fields):
+    from inkoopkracht.partnerships.models import Bottleneck
+    from inkoopkracht.partnerships.services import bottlenecks
+
+    defaults = {
+        "title": f"Knelpunt {next(_numbers)}",
+        "category": Bottleneck.Category.COUNTING,
+        "description": "Detachering telt niet mee bij de inlener.",
+    }
+    defaults.update(fields)
+    return bottlenecks.report_bottleneck(by=by, partnerships=partnerships, **defaults)

@@ -16,6 +16,15 @@ from inkoopkracht.lib.constants import constant
 from inkoopkracht.organisations.models import Organisation
 
 
+class Side(models.TextChoices):
+    """The side someone or something takes in a proeftuin (``access.member_sides``, action owners)."""
+
+    BUYER = "buyer", _("Opdrachtgever")
+    SUPPLIER = "supplier", _("Leverancier")
+    PARTY = "party", _("Andere partij")
+    PROGRAMME = "programme", _("Programmateam")
+
+
 class Step(models.Model):
     """One step of the nine-step partnership plan (loaded from data/partnership_steps.csv)."""
 

@@ -1,4 +1,7 @@
-"""Every change to proeftuinen and contracts: one transaction, an audit record, a Dutch error."""
+"""Every change to proeftuinen and contracts: one transaction, an audit record, a Dutch error.
+
+A new proeftuin gets the default checklist of every step (data/step_checklist.csv).
+"""
 
 from datetime import date
 
@@ -8,8 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from inkoopkracht import audit
-
-from .models import (
+from inkoopkracht.partnerships.access import can_edit
+from inkoopkracht.partnerships.models import (
+    ChecklistItem,
     Contract,
     Milestone,
     Partnership,
@@ -18,10 +22,25 @@ from .models import (
     Step,
     StepChange,
 )
+from inkoopkracht.partnerships.reference import add_default_checklist
 
 
 class PartnershipError(Exception):
     """A change to a proeftuin that cannot be made; the message is for the user (Dutch)."""
+
+
+class NotAllowed(PartnershipError):
+    """The user may see the proeftuin but not make this change (shown as a 403 with the message)."""
+
+
+def require_editor(partnership: Partnership, by) -> None:
+    """Only the team and the proeftuin's coaches change it; ``by=None`` is the system (demo, tasks)."""
+    if by is None:
+        return
+    if not can_edit(by, partnership):
+        raise NotAllowed(
+            _("Alleen de begeleiders van deze proeftuin en het programmateam kunnen dit wijzigen.")
+        )
 
 
 def _today() -> date:
@@ -74,6 +93,7 @@ def create_partnership(
     StepChange.objects.create(
         partnership=partnership, step=partnership.current_step, on=on, by=_user(by)
     )
+    add_default_checklist(partnership, ChecklistItem)
     audit.record(actor=by, action="partnership.created", target=partnership)
     return partnership
 
@@ -184,6 +204,8 @@ def save_partnership_form(*, form, by, reason: str = "") -> Partnership:
     if status_changed:
         _apply_status_dates(partnership, partnership.status, _today())
     partnership = form.save()
+    if creating:
+        add_default_checklist(partnership, ChecklistItem)
     if status_changed:
         StatusChange.objects.create(
             partnership=partnership,

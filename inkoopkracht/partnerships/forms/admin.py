@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from .services import PartnershipError, check_step_move
+from inkoopkracht.partnerships.services import PartnershipError, check_step_move
 
 
 class PartnershipAdminForm(WagtailAdminModelForm):

@@ -1,0 +1,42 @@
+"""Background work of proeftuinen: reminders for overdue actions (periodic, idempotent)."""
+
+import logging
+
+from django_tasks import task
+
+from inkoopkracht.lib.mail import build_templated_mail
+from inkoopkracht.lib.periodic import periodic
+
+from .models import ActionItem
+
+logger = logging.getLogger(__name__)
+
+
+@periodic("partnerships.remind_overdue_actions")
+@task()
+def remind_overdue_actions() -> int:
+    """Mark every overdue action without a reminder and mail its owners (once per due date)."""
+    from .services import coaching
+
+    return coaching.send_overdue_reminders()
+
+
+@task()
+def send_action_reminder(action_id: int) -> None:
+    """Mail the reminder of one overdue action to its owners, with the coaches in copy."""
+    from .services.coaching import reminder_recipients
+
+    action = ActionItem.objects.with_context().filter(pk=action_id).first()
+    if action is None or action.status != ActionItem.Status.OPEN:
+        return
+    to, cc = reminder_recipients(action)
+    if not to:
+        logger.warning("Action %s is overdue but has nobody to remind.", action_id)
+        return
+    message = build_templated_mail(
+        "partnerships/email/action_overdue",
+        to=to,
+        context={"action": action, "partnership": action.partnership},
+    )
+    message.cc = cc
+    message.send()
