@@ -35,6 +35,7 @@ class PartnershipsConfig(AppConfig):
         "partnership.created": _("Proeftuin aangemaakt"),
         "partnership.changed": _("Proeftuin gewijzigd"),
         "partnership.deleted": _("Proeftuin verwijderd"),
+        "partnership.records_purged": _("Notities en ondertekende versie gewist (bewaartermijn)"),
         "partnership.status_changed": _("Status gewijzigd"),
         "partnership.step_changed": _("Stap gewijzigd"),
         "partnership.coach_assigned": _("Begeleider toegewezen"),

@@ -40,3 +40,14 @@ def send_action_reminder(action_id: int) -> None:
     )
     message.cc = cc
     message.send()
+
+
+@periodic("partnerships.purge_closed_records")
+@task()
+def purge_closed_records() -> int:
+    """Erase coaching notes, names of other attendees and signed letters of proeftuinen that
+    ended longer ago than their retention period (data inventory). Agreements stay: they hold
+    no personal data and document what the partnership did."""
+    from .services.retention import purge_closed_records as purge
+
+    return purge()
