@@ -300,3 +300,11 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"axes": {"level": "WARNING"}, "django_tasks": {"level": "WARNING"}},
 }
+
+# --- events ---
+# Workshops and peer meetings (docs/events.md). The participation expected of a proeftuin is
+# domain data: events_expected_per_half_year in inkoopkracht/data/constants.csv.
+EVENTS_OFFER_HOURS = env_int("EVENTS_OFFER_HOURS", 48)  # a waiting-list offer stays open
+EVENTS_REMINDER_HOURS = env_int("EVENTS_REMINDER_HOURS", 24)  # reminder before the start
+EVENTS_LINK_MAX_AGE_DAYS = env_int("EVENTS_LINK_MAX_AGE_DAYS", 180)  # signed links in mails
+EVENTS_GUEST_RETENTION_DAYS = env_int("EVENTS_GUEST_RETENTION_DAYS", 90)  # after the event
