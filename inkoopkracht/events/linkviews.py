@@ -66,9 +66,7 @@ def offer(request, token):
             if answer == "aannemen":
                 registration = services.accept_offer(registration=registration, by=request.user)
             elif answer == "afslaan":
-                registration = services.cancel_registration(
-                    registration=registration, by=request.user
-                )
+                registration = services.decline_offer(registration=registration, by=request.user)
             else:
                 raise services.EventError("")
             done = answer

@@ -129,7 +129,11 @@ def register_member(
             % {"organisation": organisation.name}
         )
     # ``by=None`` is the system (the demo loader, a command); a person is checked.
-    if by is not None and not _is_staff(by) and not _member_may_register(by, partnership, organisation):
+    if (
+        by is not None
+        and not _is_staff(by)
+        and not _member_may_register(by, partnership, organisation)
+    ):
         raise EventError(_("U kunt alleen mensen van uw eigen organisatie aanmelden."))
     registration = Registration(
         kind=Registration.Kind.MEMBER,
@@ -158,15 +162,19 @@ def _member_may_register(by, partnership: Partnership, organisation) -> bool:
     return visible and Organisation.objects.of_member(by).filter(pk=organisation.pk).exists()
 
 
-@transaction.atomic
 def _register(*, event, registration, by, accept_waiting_list, at) -> Registration:
     now = at or timezone.now()
     if not registration.name or not registration.email:
         raise EventError(_("Vul een naam en een e-mailadres in."))
+    expire_offers(event=event, at=now)  # commits, even if this registration is refused
+    with transaction.atomic():
+        return _register_locked(event, registration, by, accept_waiting_list, now)
+
+
+def _register_locked(event, registration, by, accept_waiting_list, now) -> Registration:
     event = _locked_event(event.pk)
     _check_open(event, by, now)
     _check_audience(event, registration)
-    _expire_offers(event, now)
     _check_not_registered(event, registration.email)
     held = event.registrations.holding_place().count()
     someone_waiting = event.registrations.filter(status=Status.WAITING).exists()
@@ -272,13 +280,37 @@ def cancel_registration(*, registration: Registration, by=None, at=None) -> Regi
     return registration
 
 
-@transaction.atomic
 def accept_offer(*, registration: Registration, by=None, at=None) -> Registration:
     """Take the place offered from the waiting list, while the offer is open."""
     now = at or timezone.now()
-    event = _locked_event(registration.event_id)
-    _expire_offers(event, now)
-    registration = _locked_registration(registration)
+    expire_offers(event=registration.event, at=now)  # commits, even if the answer is refused
+    with transaction.atomic():
+        event = _locked_event(registration.event_id)
+        registration = _locked_registration(registration)
+        _check_offer_open(registration, event)
+        registration.status, registration.confirmed_at = Status.CONFIRMED, now
+        registration.save(update_fields=["status", "confirmed_at"])
+        audit.record(
+            actor=_actor(by, "link in e-mail"),
+            action="registration.offer_accepted",
+            target=registration,
+        )
+        _mail(registration, "confirmed")
+    return registration
+
+
+def decline_offer(*, registration: Registration, by=None, at=None) -> Registration:
+    """Turn down the place offered; it goes to the next person on the waiting list."""
+    now = at or timezone.now()
+    expire_offers(event=registration.event, at=now)
+    with transaction.atomic():
+        event = _locked_event(registration.event_id)
+        registration = _locked_registration(registration)
+        _check_offer_open(registration, event)
+        return cancel_registration(registration=registration, by=by, at=now)
+
+
+def _check_offer_open(registration: Registration, event: Event) -> None:
     if registration.status == Status.CONFIRMED:
         raise EventError(_("U hebt deze plaats al aangenomen: u bent aangemeld."))
     if registration.status == Status.EXPIRED:
@@ -287,15 +319,6 @@ def accept_offer(*, registration: Registration, by=None, at=None) -> Registratio
         )
     if registration.status != Status.OFFERED or event.is_cancelled:
         raise EventError(_("Dit aanbod geldt niet meer."))
-    registration.status, registration.confirmed_at = Status.CONFIRMED, now
-    registration.save(update_fields=["status", "confirmed_at"])
-    audit.record(
-        actor=_actor(by, "link in e-mail"),
-        action="registration.offer_accepted",
-        target=registration,
-    )
-    _mail(registration, "confirmed")
-    return registration
 
 
 @transaction.atomic

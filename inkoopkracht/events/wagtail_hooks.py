@@ -97,6 +97,9 @@ def _event_buttons(event: Event) -> list[Button]:
 
 
 class EventIndexView(IndexView):
+    def get_base_queryset(self):
+        return Event.objects.for_listing()  # places held and waiting, in the same query
+
     def get_list_more_buttons(self, instance):
         return [*super().get_list_more_buttons(instance), *_event_buttons(instance)]
 
@@ -170,9 +173,6 @@ class EventViewSet(AuditedViewSetMixin, ModelViewSet):
         base_form_class=EventAdminForm,
     )
 
-    def get_queryset(self, request):
-        return Event.objects.for_listing()
-
     def save_service(self, *, form, by):
         return services.save_event_form(form=form, by=by)
 
@@ -186,6 +186,11 @@ class EventViewSet(AuditedViewSetMixin, ModelViewSet):
             path("verslag/<int:pk>/", admin_views.follow_up, name="follow_up"),
             path("sprekers/<int:pk>/", admin_views.speakers, name="speakers"),
         ]
+
+
+class SpeakerIndexView(IndexView):
+    def get_base_queryset(self):
+        return Speaker.objects.select_related("organisation", "partnership")
 
 
 class SpeakerViewSet(AuditedViewSetMixin, ModelViewSet):
@@ -204,8 +209,7 @@ class SpeakerViewSet(AuditedViewSetMixin, ModelViewSet):
         FieldPanel("email"),
     ]
 
-    def get_queryset(self, request):
-        return Speaker.objects.select_related("organisation", "partnership")
+    index_view_class = SpeakerIndexView
 
 
 class ParticipationMenuItem(MenuItem):
