@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from inkoopkracht.lib.constants import constant
+from inkoopkracht.partnerships.models import Partnership
 
 from .models import Event, Registration
 
@@ -104,14 +105,16 @@ def participation_for(partnerships, *, start: date, end: date) -> dict[int, Part
     """Participation per proeftuin in events that began from ``start`` to ``end`` (inclusive).
 
     ``partnerships`` is a queryset of proeftuinen, or an iterable of proeftuinen or their ids.
-    Every requested proeftuin is in the result (with zeros when it attended nothing). Two
+    Every requested proeftuin is in the result (with zeros when it attended nothing). A
+    proeftuin that started during the period is expected pro rata from its start date. Three
     queries, whatever the number of proeftuinen.
     """
     if isinstance(partnerships, QuerySet):
-        ids = list(partnerships.values_list("pk", flat=True))
+        started = dict(partnerships.values_list("pk", "started_on"))
         scope = {"partnership__in": partnerships.values("pk")}
     else:
         ids = [getattr(item, "pk", item) for item in partnerships]
+        started = dict(Partnership.objects.filter(pk__in=ids).values_list("pk", "started_on"))
         scope = {"partnership_id__in": ids}
     attended = Registration.objects.filter(
         **scope,
@@ -132,7 +135,6 @@ def participation_for(partnerships, *, start: date, end: date) -> dict[int, Part
             events=Count("event", distinct=True)
         )
     }
-    expected = expected_events(start, end)
     return {
         pk: Participation(
             partnership_id=pk,
@@ -141,7 +143,14 @@ def participation_for(partnerships, *, start: date, end: date) -> dict[int, Part
             supplier_events=sides.get((pk, Side.SUPPLIER), 0),
             party_events=sides.get((pk, Side.PARTY), 0),
             attendees=totals.get(pk, (0, 0))[1],
-            expected=expected,
+            expected=_expected(start, end, started_on),
         )
-        for pk in ids
+        for pk, started_on in started.items()
     }
+
+
+def _expected(start: date, end: date, started_on: date | None) -> Decimal:
+    """A proeftuin that started during the period is expected pro rata from its start."""
+    if started_on and start < started_on <= end:
+        start = started_on
+    return expected_events(start, end)

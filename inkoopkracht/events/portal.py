@@ -37,7 +37,10 @@ def my_events(request):
 
 
 def _row(registration: Registration) -> dict:
-    attended = registration.attendance == Registration.Attendance.ATTENDED
+    materials_sent = (
+        registration.attendance == Registration.Attendance.ATTENDED
+        and registration.follow_up_sent_at is not None
+    )
     return {
         "registration": registration,
         "starts_at": timezone.localtime(registration.event.starts_at),
@@ -45,7 +48,7 @@ def _row(registration: Registration) -> dict:
         "offer_open": registration.offer_is_open(),
         "expires_at": registration.offer_expires_at
         and timezone.localtime(registration.offer_expires_at),
-        "materials_url": links.path(registration, links.MATERIALS) if attended else "",
+        "materials_url": links.path(registration, links.MATERIALS) if materials_sent else "",
     }
 
 

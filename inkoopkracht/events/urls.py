@@ -1,5 +1,5 @@
 """Public event pages under /bijeenkomsten/ (a path other pages link to) and the member pages
-under /mijn/bijeenkomsten/."""
+under /mijn-bijeenkomsten/ (part of Mijn proeftuin; a prefix of its own)."""
 
 from django.urls import path
 
@@ -21,7 +21,7 @@ urlpatterns = [
     ),
     path("bijeenkomsten/<slug:slug>/", views.event_detail, name="detail"),
     path("bijeenkomsten/<slug:slug>/agenda.ics", views.event_ics, name="ics"),
-    path("mijn/bijeenkomsten/", portal.my_events, name="mine"),
-    path("mijn/bijeenkomsten/<int:pk>/afmelden/", portal.cancel_mine, name="cancel_mine"),
-    path("mijn/bijeenkomsten/<int:pk>/aannemen/", portal.accept_mine, name="accept_mine"),
+    path("mijn-bijeenkomsten/", portal.my_events, name="mine"),
+    path("mijn-bijeenkomsten/<int:pk>/afmelden/", portal.cancel_mine, name="cancel_mine"),
+    path("mijn-bijeenkomsten/<int:pk>/aannemen/", portal.accept_mine, name="accept_mine"),
 ]

@@ -14,37 +14,30 @@ pytestmark = pytest.mark.django_db
 Status = Registration.Status
 
 
-def test_the_whole_flow(client, client_for, buyer_member, partnership_a, mailoutbox, committed):
-    event = make_event(capacity=1, title="Workshop jobcarving")
-    member_client = client_for(buyer_member)
-    with committed():
-        response = member_client.post(
-            detail_url(event), {"partnership": partnership_a.pk, "person": "self"}
-        )
-    assert response.status_code == 302
-    registration = Registration.objects.get(email=buyer_member.email)
-    assert registration.status == Status.CONFIRMED
-    assert registration.partnership == partnership_a
-    assert registration.side == Registration.Side.BUYER
-    assert registration.kind == Registration.Kind.MEMBER
-
-    confirmation = mailoutbox[-1]
-    assert confirmation.to == [buyer_member.email]
-    assert "Bevestiging: Workshop jobcarving" in confirmation.subject
-    filename, content, mimetype = confirmation.attachments[0]
+def _assert_confirmation_with_calendar(mail, email):
+    assert mail.to == [email]
+    assert "Bevestiging: Workshop jobcarving" in mail.subject
+    filename, content, mimetype = mail.attachments[0]
     assert filename == "bijeenkomst.ics"
     assert mimetype.startswith("text/calendar")
     assert "BEGIN:VEVENT" in content
     assert "SUMMARY:Workshop jobcarving" in content
     assert "DTSTART;TZID=Europe/Amsterdam:" in content
 
-    member_client.logout()
-    with committed():
-        client.post(detail_url(event), guest_form(1, waiting_list="on"))
-    waiting = Registration.objects.get(email="jan1@voorbeeld.example")
-    assert waiting.status == Status.WAITING
 
-    cancel_path = link_in(confirmation, "/bijeenkomsten/afmelden/")
+def _member_registers(client, event, partnership, committed) -> Registration:
+    with committed():
+        response = client.post(detail_url(event), {"partnership": partnership.pk, "person": "self"})
+    assert response.status_code == 302
+    registration = Registration.objects.get(kind=Registration.Kind.MEMBER)
+    assert registration.status == Status.CONFIRMED
+    assert registration.partnership == partnership
+    assert registration.side == Registration.Side.BUYER
+    return registration
+
+
+def _cancel_through_the_link(client, mail, registration, committed) -> None:
+    cancel_path = link_in(mail, "/bijeenkomsten/afmelden/")
     page = client.get(cancel_path)
     assert page.status_code == 200
     assert "Ja, meld mij af" in page.content.decode()
@@ -56,18 +49,33 @@ def test_the_whole_flow(client, client_for, buyer_member, partnership_a, mailout
     registration.refresh_from_db()
     assert registration.status == Status.CANCELLED
 
+
+def test_the_whole_flow(client, client_for, buyer_member, partnership_a, mailoutbox, committed):
+    event = make_event(capacity=1, title="Workshop jobcarving")
+    registration = _member_registers(client_for(buyer_member), event, partnership_a, committed)
+    confirmation = mailoutbox[-1]
+    _assert_confirmation_with_calendar(confirmation, buyer_member.email)
+
+    client.logout()
+    with committed():
+        client.post(detail_url(event), guest_form(1, waiting_list="on"))
+    waiting = Registration.objects.get(email="jan1@voorbeeld.example")
+    assert waiting.status == Status.WAITING
+
+    _cancel_through_the_link(client, confirmation, registration, committed)
     waiting.refresh_from_db()
     assert waiting.status == Status.OFFERED
     offer_mail = mailoutbox[-1]
     assert offer_mail.to == ["jan1@voorbeeld.example"]
     assert "Er is een plaats voor u" in offer_mail.subject
-    offer_path = link_in(offer_mail, "/bijeenkomsten/aanbod/")
     with committed():
-        response = client.post(offer_path, {"antwoord": "aannemen"})
+        response = client.post(
+            link_in(offer_mail, "/bijeenkomsten/aanbod/"), {"antwoord": "aannemen"}
+        )
     assert "U bent aangemeld" in response.content.decode()
     waiting.refresh_from_db()
     assert waiting.status == Status.CONFIRMED
-    assert mailoutbox[-1].attachments[0][0] == "bijeenkomst.ics"
+    _assert_confirmation_with_calendar(mailoutbox[-1], "jan1@voorbeeld.example")
     actions = set(AuditRecord.objects.values_list("action", flat=True))
     assert {
         "registration.created",

@@ -57,22 +57,22 @@ def test_my_events_lists_and_manages(client_for, buyer_member, partnership_a, co
     other = make_event(title="Open workshop")
     mine = member(other, buyer_member, partnership_a)
     client = client_for(buyer_member)
-    page = client.get("/mijn/bijeenkomsten/").content.decode()
+    page = client.get("/mijn-bijeenkomsten/").content.decode()
     assert "Volle workshop" in page
     assert "Op de wachtlijst" in page
     assert "(plaats 1)" in page
     assert "Open workshop" in page
     with committed():
-        response = client.post(f"/mijn/bijeenkomsten/{mine.pk}/afmelden/")
+        response = client.post(f"/mijn-bijeenkomsten/{mine.pk}/afmelden/")
     assert response.status_code == 302
     mine.refresh_from_db()
     assert mine.status == Status.CANCELLED
     services.cancel_registration(
         registration=full.registrations.exclude(pk=waiting.pk).get(), by=None
     )
-    page = client.get("/mijn/bijeenkomsten/").content.decode()
+    page = client.get("/mijn-bijeenkomsten/").content.decode()
     assert "Plaats aannemen" in page
-    client.post(f"/mijn/bijeenkomsten/{waiting.pk}/aannemen/")
+    client.post(f"/mijn-bijeenkomsten/{waiting.pk}/aannemen/")
     waiting.refresh_from_db()
     assert waiting.status == Status.CONFIRMED
 
@@ -82,14 +82,14 @@ def test_nobody_manages_someone_elses_registration(
 ):
     registration = member(make_event(), buyer_member, partnership_a)
     client = client_for(outsider)
-    assert client.post(f"/mijn/bijeenkomsten/{registration.pk}/afmelden/").status_code == 404
-    assert client.post(f"/mijn/bijeenkomsten/{registration.pk}/aannemen/").status_code == 404
+    assert client.post(f"/mijn-bijeenkomsten/{registration.pk}/afmelden/").status_code == 404
+    assert client.post(f"/mijn-bijeenkomsten/{registration.pk}/aannemen/").status_code == 404
     registration.refresh_from_db()
     assert registration.status == Status.CONFIRMED
 
 
 def test_my_events_needs_a_login(client):
-    assert client.get("/mijn/bijeenkomsten/")["Location"].startswith("/account/inloggen/")
+    assert client.get("/mijn-bijeenkomsten/")["Location"].startswith("/account/inloggen/")
 
 
 def test_the_proeftuin_page_shows_the_events_panel(
@@ -113,4 +113,4 @@ def test_the_proeftuin_page_shows_the_events_panel(
 
 def test_the_portal_menu_has_my_events(client_for, buyer_member):
     html = client_for(buyer_member).get("/mijn/").content.decode()
-    assert 'href="/mijn/bijeenkomsten/"' in html
+    assert 'href="/mijn-bijeenkomsten/"' in html

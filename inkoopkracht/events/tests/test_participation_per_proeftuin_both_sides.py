@@ -138,3 +138,11 @@ def test_coaches_see_it_members_do_not(client_for, coach, buyer_member):
     assert client_for(coach).get("/beheer/deelname/").status_code == 200
     response = client_for(buyer_member).get("/beheer/deelname/")
     assert response.status_code == 302
+
+
+def test_a_proeftuin_that_started_during_the_period_is_expected_pro_rata(partnership_a):
+    partnership_services.change_status(
+        partnership=partnership_a, status=Partnership.Status.ACTIVE, by=None, on=date(2026, 5, 1)
+    )
+    figures = participation_for([partnership_a], start=PERIOD.start, end=PERIOD.end)
+    assert figures[partnership_a.pk].expected == Decimal("0.7")  # May and June: 2 of 6 months
