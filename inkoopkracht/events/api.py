@@ -47,11 +47,12 @@ class EventOut(Schema):
 @paginate
 def list_events(request, afgelopen: bool = False):
     """Upcoming events (soonest first), or with ``afgelopen=true`` past ones (latest first)."""
-    events = Event.objects.visible_to(request.user).for_listing()
+    events = Event.objects.visible_to(request.user).listed().for_listing()
     now = timezone.now()
     return events.past(now) if afgelopen else events.upcoming(now)
 
 
 @router.get("/{slug}/", response=EventOut, summary="Eén bijeenkomst")
 def get_event(request, slug: str):
-    return get_object_or_404(Event.objects.visible_to(request.user).for_listing(), slug=slug)
+    queryset = Event.objects.visible_to(request.user).listed().for_listing()
+    return get_object_or_404(queryset, slug=slug)

@@ -93,17 +93,21 @@ class Speaker(models.Model):
 
 class EventQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Published and cancelled events for the public and members; cohort events only for
-        members of that cohort. Programme staff see every published event (drafts live in the
-        back office)."""
-        shown = self.filter(status__in=[Event.Status.PUBLISHED, Event.Status.CANCELLED])
+        """Programme staff see every event (also drafts, to preview them). Everyone else sees
+        published and cancelled events for everyone and for members; cohort events only
+        members of a proeftuin of that cohort."""
         if user.is_authenticated and user.is_active and user.is_programme_staff:
-            return shown
+            return self.all()
+        shown = self.listed()
         open_to_all = Q(audience__in=[Event.Audience.PUBLIC, Event.Audience.MEMBERS])
         if not user.is_authenticated or not user.is_active:
             return shown.filter(open_to_all)
         cohorts = Partnership.objects.visible_to(user).values("cohort")
         return shown.filter(open_to_all | Q(audience=Event.Audience.COHORT, cohort__in=cohorts))
+
+    def listed(self):
+        """What the lists and the API show: published and cancelled events, no drafts."""
+        return self.filter(status__in=[Event.Status.PUBLISHED, Event.Status.CANCELLED])
 
     def upcoming(self, now=None):
         return self.filter(ends_at__gt=now or timezone.now()).order_by("starts_at", "pk")

@@ -34,13 +34,13 @@ def _listing(request, events, template: str):
 @require_GET
 def event_list(request):
     """Upcoming events this visitor may see, soonest first."""
-    events = Event.objects.visible_to(request.user).upcoming().for_listing()
+    events = Event.objects.visible_to(request.user).listed().upcoming().for_listing()
     return _listing(request, events, "events/event_list.html")
 
 
 @require_GET
 def past_events(request):
-    events = Event.objects.visible_to(request.user).past().for_listing()
+    events = Event.objects.visible_to(request.user).listed().past().for_listing()
     return _listing(request, events, "events/past_events.html")
 
 

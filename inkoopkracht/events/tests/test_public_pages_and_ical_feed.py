@@ -104,3 +104,11 @@ def test_speakers_are_shown_with_their_proeftuin(client, partnership_a):
     assert "Karin Ervaring" in html
     assert "Doet mee in de proeftuin Proeftuin A" in html
     assert "karin@example.org" not in html  # for the team only
+
+
+def test_the_team_previews_a_draft(client_for, programme_admin, client):
+    draft = make_event(title="Nog niet klaar", status=Event.Status.DRAFT)
+    assert client.get(detail_url(draft)).status_code == 404
+    page = client_for(programme_admin).get(detail_url(draft)).content.decode()
+    assert "Concept: alleen het programmateam ziet deze bijeenkomst." in page
+    assert "Naar de aanmeldingen in het beheer" in page
