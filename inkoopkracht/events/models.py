@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 
@@ -349,7 +350,7 @@ class Registration(models.Model):
         GUEST = "gast", _("Gast")
 
     class Status(models.TextChoices):
-        CONFIRMED = "aangemeld", _("Aangemeld")
+        CONFIRMED = "aangemeld", pgettext_lazy("aanmelding", "Aangemeld")
         WAITING = "wachtlijst", _("Op de wachtlijst")
         OFFERED = "aanbod", _("Plaats aangeboden")
         CANCELLED = "afgemeld", _("Afgemeld")
@@ -409,7 +410,9 @@ class Registration(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    created_at = models.DateTimeField(_("aangemeld op"), auto_now_add=True)
+    created_at = models.DateTimeField(
+        pgettext_lazy("aanmelding", "aangemeld op"), auto_now_add=True
+    )
     confirmed_at = models.DateTimeField(null=True, blank=True)
     waitlisted_at = models.DateTimeField(null=True, blank=True)
     offered_at = models.DateTimeField(null=True, blank=True)
