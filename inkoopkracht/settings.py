@@ -308,3 +308,5 @@ EVENTS_OFFER_HOURS = env_int("EVENTS_OFFER_HOURS", 48)  # a waiting-list offer s
 EVENTS_REMINDER_HOURS = env_int("EVENTS_REMINDER_HOURS", 24)  # reminder before the start
 EVENTS_LINK_MAX_AGE_DAYS = env_int("EVENTS_LINK_MAX_AGE_DAYS", 180)  # signed links in mails
 EVENTS_GUEST_RETENTION_DAYS = env_int("EVENTS_GUEST_RETENTION_DAYS", 90)  # after the event
+EVENTS_MEMBER_RETENTION_DAYS = env_int("EVENTS_MEMBER_RETENTION_DAYS", 730)  # after the event
+EVENTS_SPEAKER_RETENTION_DAYS = env_int("EVENTS_SPEAKER_RETENTION_DAYS", 730)  # after last event

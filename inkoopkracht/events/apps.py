@@ -34,7 +34,8 @@ class EventsConfig(AppConfig):
         "registration.offer_expired": _("Aanbod verlopen"),
         "registration.attendance_recorded": _("Aanwezigheid geregistreerd"),
         "registration.reminders_sent": _("Herinneringen verstuurd"),
-        "registration.guests_purged": _("Gegevens van gasten verwijderd"),
+        "registration.purged": _("Persoonsgegevens van aanmeldingen verwijderd"),
+        "speaker.purged": _("Oude ervaringsdeskundigen verwijderd"),
     }
 
     def ready(self):

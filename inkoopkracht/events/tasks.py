@@ -1,7 +1,7 @@
 """Background work of the events app: registration mails and the periodic jobs.
 
 Periodic (``inkoopkracht run_periodic``, every 15 minutes): expire waiting-list offers, send
-reminders the day before, and remove guests' personal data after the retention period.
+reminders the day before, and remove personal data after its retention period.
 """
 
 from django.conf import settings
@@ -91,8 +91,15 @@ def send_reminders() -> int:
     return services.send_due_reminders()
 
 
-@periodic("events.purge_guest_data")
+@periodic("events.purge_registration_data")
 @task()
-def purge_guest_data() -> int:
-    """Guests' name, email and organisation go after EVENTS_GUEST_RETENTION_DAYS."""
-    return services.purge_guest_data()
+def purge_registration_data() -> dict:
+    """Name, email and account link of registrations go after their retention period."""
+    return services.purge_registration_data()
+
+
+@periodic("events.purge_speakers")
+@task()
+def purge_speakers() -> int:
+    """Ervaringsdeskundigen go EVENTS_SPEAKER_RETENTION_DAYS after their last event."""
+    return services.purge_speakers()

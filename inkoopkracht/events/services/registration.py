@@ -1,15 +1,5 @@
-"""Every change to registrations: one transaction, an audit record, a Dutch error, mail on commit.
+"""Registering, cancelling, the waiting list and its offers, attendance and the follow-up."""
 
-The rules of places (see docs/events.md): a registration holds a place while it is confirmed or
-while a place is offered to it. Whoever changes the places of an event first locks the event row
-(``select_for_update`` on PostgreSQL; on SQLite every write transaction is IMMEDIATE, so writers
-queue), so that two requests can never both take the last place. People on the waiting list get
-a freed place offered in turn; an offer expires after ``EVENTS_OFFER_HOURS`` and then goes to
-the next. Due offers are expired by a periodic task and also whenever someone acts on the event.
-"""
-
-from contextlib import contextmanager
-from contextvars import ContextVar
 from datetime import timedelta
 
 from django.conf import settings
@@ -18,63 +8,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from inkoopkracht import audit
+from inkoopkracht.events.models import Event, Registration, side_of
+from inkoopkracht.organisations.models import Organisation
 from inkoopkracht.partnerships.models import Partnership
 
-from .models import Event, EventMaterial, Registration, Speaker, side_of
-
-Status = Registration.Status
-
-
-class EventError(Exception):
-    """A change that cannot be made; the message is for the user (Dutch)."""
-
-
-def _user(by):
-    return by if getattr(by, "is_authenticated", False) else None
-
-
-def _is_staff(by) -> bool:
-    return bool(_user(by)) and by.is_programme_staff
-
-
-def _actor(by, fallback: str):
-    """Who acted: the logged-in user, else a description (a guest, a link from a mail)."""
-    return _user(by) or fallback
-
-
-_quiet = ContextVar("events_quiet", default=False)
-
-
-@contextmanager
-def quiet():
-    """Load history without mailing anyone (the demo loader, imports of past events)."""
-    token = _quiet.set(True)
-    try:
-        yield
-    finally:
-        _quiet.reset(token)
-
-
-def _mail(registration: Registration, message: str) -> None:
-    """Send one of the registration mails after the transaction commits."""
-    from .tasks import send_registration_mail
-
-    if _quiet.get():
-        return
-
-    pk = registration.pk
-    transaction.on_commit(
-        lambda: send_registration_mail.enqueue(registration_id=pk, message=message)
-    )
-
-
-def _locked_event(event_id: int) -> Event:
-    return Event.objects.select_for_update().get(pk=event_id)
-
-
-def _locked_registration(registration: Registration) -> Registration:
-    return Registration.objects.select_for_update().get(pk=registration.pk)
-
+from .base import (
+    EventError,
+    Status,
+    _actor,
+    _is_staff,
+    _locked_event,
+    _locked_registration,
+    _mail,
+    _user,
+)
 
 # --- Registering -------------------------------------------------------------------------
 
@@ -154,8 +101,6 @@ def register_member(
 
 
 def _member_may_register(by, partnership: Partnership, organisation) -> bool:
-    from inkoopkracht.organisations.models import Organisation
-
     if not _user(by):
         return False
     visible = Partnership.objects.visible_to(by).filter(pk=partnership.pk).exists()
@@ -425,168 +370,3 @@ def send_follow_up(*, event: Event, by, at=None) -> int:
         actor=by, action="event.follow_up_sent", target=event, data={"count": len(recipients)}
     )
     return len(recipients)
-
-
-# --- Periodic work -----------------------------------------------------------------------
-
-
-def expire_due_offers(*, at=None) -> int:
-    """Expire every offer past its time, event by event (periodic task)."""
-    now = at or timezone.now()
-    event_ids = (
-        Registration.objects.filter(status=Status.OFFERED, offer_expires_at__lte=now)
-        .values_list("event_id", flat=True)
-        .distinct()
-    )
-    return sum(expire_offers(event=Event(pk=pk), at=now) for pk in list(event_ids))
-
-
-@transaction.atomic
-def send_due_reminders(*, at=None) -> int:
-    """Remind confirmed people the day before (``EVENTS_REMINDER_HOURS``); once each.
-
-    People who registered inside that window just had their confirmation and get no reminder.
-    """
-    now = at or timezone.now()
-    window = timedelta(hours=settings.EVENTS_REMINDER_HOURS)
-    candidates = (
-        Registration.objects.select_for_update(skip_locked=True, of=("self",))
-        .select_related("event")
-        .filter(
-            status=Status.CONFIRMED,
-            reminder_sent_at__isnull=True,
-            anonymised_at__isnull=True,
-            event__status=Event.Status.PUBLISHED,
-            event__starts_at__gt=now,
-            event__starts_at__lte=now + window,
-        )
-    )
-    due = [r for r in candidates if r.confirmed_at and r.confirmed_at <= r.event.starts_at - window]
-    Registration.objects.filter(pk__in=[r.pk for r in due]).update(reminder_sent_at=now)
-    for registration in due:
-        _mail(registration, "reminder")
-    if due:
-        audit.record(actor=None, action="registration.reminders_sent", data={"count": len(due)})
-    return len(due)
-
-
-@transaction.atomic
-def purge_guest_data(*, at=None) -> int:
-    """Remove the name, email and organisation of guests ``EVENTS_GUEST_RETENTION_DAYS`` after
-    their event ended. The registration stays (without personal data) for the event's figures."""
-    now = at or timezone.now()
-    cutoff = now - timedelta(days=settings.EVENTS_GUEST_RETENTION_DAYS)
-    count = (
-        Registration.objects.guests()
-        .filter(anonymised_at__isnull=True, event__ends_at__lte=cutoff)
-        .update(name="", email="", organisation_name="", user=None, anonymised_at=now)
-    )
-    if count:
-        audit.record(
-            actor=None,
-            action="registration.guests_purged",
-            data={"count": count, "ended_before": cutoff.isoformat()},
-        )
-    return count
-
-
-# --- Events and speakers (back office) ---------------------------------------------------
-
-
-@transaction.atomic
-def create_event(*, by, speakers=(), **fields) -> Event:
-    """Create an event (validated like the back-office form); the slug is made when empty."""
-    event = Event(**fields)
-    if not event.slug:
-        event.slug = unique_slug(event)
-    event.full_clean()
-    event.speakers.set(speakers)  # parental many-to-many: written by save()
-    event.save()
-    audit.record(actor=by, action="event.created", target=event)
-    return event
-
-
-@transaction.atomic
-def create_speaker(*, by, **fields) -> Speaker:
-    """Create an ervaringsdeskundige (validated: their proeftuin must include their
-    organisation)."""
-    speaker = Speaker(**fields)
-    speaker.full_clean()
-    speaker.save()
-    audit.record(actor=by, action="speaker.created", target=speaker)
-    return speaker
-
-
-@transaction.atomic
-def save_event_form(*, form, by, at=None) -> Event:
-    """Save the back-office form. The capacity never drops below the places already held; a
-    higher capacity offers places to the waiting list; cancelling the event informs everyone."""
-    now = at or timezone.now()
-    event = form.instance
-    creating = event._state.adding
-    previous = None
-    if not creating:
-        previous = _locked_event(event.pk)
-        held = previous.registrations.holding_place().count()
-        if event.capacity < held:
-            raise EventError(
-                _("Er zijn al %(held)s plaatsen bezet; minder plaatsen kan niet.") % {"held": held}
-            )
-    if not event.slug:
-        event.slug = unique_slug(event)
-    event = form.save()
-    audit.record(
-        actor=by,
-        action="event.created" if creating else "event.changed",
-        target=event,
-        data={} if creating else {"fields": sorted(form.changed_data)},
-    )
-    if previous is not None and event.is_cancelled and not previous.is_cancelled:
-        _inform_cancelled(event, by)
-    elif previous is not None:
-        _offer_free_places(event, now)
-    return event
-
-
-def _inform_cancelled(event: Event, by) -> None:
-    active = list(event.registrations.active())
-    for registration in active:
-        _mail(registration, "event_cancelled")
-    audit.record(actor=by, action="event.cancelled", target=event, data={"informed": len(active)})
-
-
-def unique_slug(event: Event) -> str:
-    from django.utils.text import slugify
-
-    from .models import RESERVED_SLUGS
-
-    start = timezone.localdate(event.starts_at) if event.starts_at else timezone.localdate()
-    base = slugify(f"{event.title} {start:%Y-%m-%d}")[:70].strip("-") or "bijeenkomst"
-    slug, number = base, 1
-    while slug in RESERVED_SLUGS or Event.objects.filter(slug=slug).exclude(pk=event.pk).exists():
-        number += 1
-        slug = f"{base}-{number}"
-    return slug
-
-
-@transaction.atomic
-def add_material(*, event: Event, title: str, file, by) -> EventMaterial:
-    """Attach a file for the attendees (the back office does this in the event form)."""
-    material = EventMaterial(event=event, title=title, file=file)
-    material.full_clean()
-    material.save()
-    audit.record(actor=by, action="event.changed", target=event, data={"material": title})
-    return material
-
-
-@transaction.atomic
-def add_speaker(*, event: Event, speaker, by) -> Event:
-    """Add an ervaringsdeskundige to an event (from the suggestions)."""
-    if event.speakers.filter(pk=speaker.pk).exists():
-        raise EventError(_("%(name)s spreekt al op deze bijeenkomst.") % {"name": speaker.name})
-    event.speakers.add(speaker)
-    event.save()  # parental many-to-many fields (modelcluster) are written by save()
-    audit.record(
-        actor=by, action="event.speaker_added", target=event, data={"speaker": speaker.name}
-    )
-    return event
