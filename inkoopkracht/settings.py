@@ -309,3 +309,13 @@ PRIVATE_FILES_ROOT = Path(env_str("PRIVATE_FILES_ROOT", str(VAR_DIR / "private")
 LETTER_MAX_UPLOAD_MB = env_int("LETTER_MAX_UPLOAD_MB", 10)
 # WeasyPrint reports every layout step at INFO; keep the console for what matters.
 LOGGING["loggers"]["weasyprint.progress"] = {"level": "WARNING"}
+
+# --- events ---
+# Workshops and peer meetings (docs/events.md). The participation expected of a proeftuin is
+# domain data: events_expected_per_half_year in inkoopkracht/data/constants.csv.
+EVENTS_OFFER_HOURS = env_int("EVENTS_OFFER_HOURS", 48)  # a waiting-list offer stays open
+EVENTS_REMINDER_HOURS = env_int("EVENTS_REMINDER_HOURS", 24)  # reminder before the start
+EVENTS_LINK_MAX_AGE_DAYS = env_int("EVENTS_LINK_MAX_AGE_DAYS", 180)  # signed links in mails
+EVENTS_GUEST_RETENTION_DAYS = env_int("EVENTS_GUEST_RETENTION_DAYS", 90)  # after the event
+EVENTS_MEMBER_RETENTION_DAYS = env_int("EVENTS_MEMBER_RETENTION_DAYS", 730)  # after the event
+EVENTS_SPEAKER_RETENTION_DAYS = env_int("EVENTS_SPEAKER_RETENTION_DAYS", 730)  # after last event
