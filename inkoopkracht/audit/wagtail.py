@@ -72,6 +72,8 @@ class AuditedViewSetMixin:
     """Mix into a ``ModelViewSet``; set ``audit_action`` (e.g. ``"organisation"``)."""
 
     audit_action: str = ""
+    # The listing's queryset (with its select_related/prefetch_related), or None for the default.
+    index_queryset = None
     add_view_class = AuditedCreateView
     edit_view_class = AuditedEditView
     delete_view_class = AuditedDeleteView
@@ -80,6 +82,11 @@ class AuditedViewSetMixin:
 
     def save_service(self, *, form, by):
         return save_model_form(form=form, by=by, action=self.audit_action)
+
+    def get_index_view_kwargs(self, **kwargs):
+        if self.index_queryset is not None:
+            kwargs.setdefault("queryset", self.index_queryset)
+        return super().get_index_view_kwargs(**kwargs)
 
     def get_add_view_kwargs(self, **kwargs):
         return super().get_add_view_kwargs(save_service=self.save_service, **kwargs)

@@ -21,8 +21,9 @@ class AuditRecordViewSet(ModelViewSet):
     copy_view_enabled = False
     form_fields = []  # never edited
 
-    def get_queryset(self, request):
-        return AuditRecord.objects.select_related("target_type")
+    def get_index_view_kwargs(self, **kwargs):
+        queryset = AuditRecord.objects.select_related("target_type")
+        return super().get_index_view_kwargs(queryset=queryset, **kwargs)
 
 
 @hooks.register("register_admin_viewset")

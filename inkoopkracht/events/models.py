@@ -16,6 +16,7 @@ from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 
+from inkoopkracht.lib.storage import private_storage
 from inkoopkracht.organisations.models import Organisation
 from inkoopkracht.partnerships.models import Cohort, Partnership, Step
 
@@ -305,6 +306,7 @@ class EventMaterial(models.Model):
     file = models.FileField(
         _("bestand"),
         upload_to=material_path,
+        storage=private_storage,
         validators=[FileExtensionValidator(MATERIAL_EXTENSIONS)],
         help_text=_("PDF, Word, PowerPoint, Excel, OpenDocument of tekst."),
     )

@@ -51,8 +51,7 @@ class OrganisationViewSet(AuditedViewSetMixin, ModelViewSet):
         base_form_class=OrganisationAdminForm,
     )
 
-    def get_queryset(self, request):
-        return Organisation.objects.select_related("labour_market_region")
+    index_queryset = Organisation.objects.select_related("labour_market_region")
 
 
 class ContactEditView(AuditedEditView):
@@ -88,8 +87,7 @@ class ContactViewSet(AuditedViewSetMixin, ModelViewSet):
         FieldPanel("user", read_only=True),
     ]
 
-    def get_queryset(self, request):
-        return Contact.objects.select_related("organisation", "user")
+    index_queryset = Contact.objects.select_related("organisation", "user")
 
     def get_urlpatterns(self):
         access = path(

@@ -1,7 +1,7 @@
 """Private files (signed letters of intent): stored outside the web root, checked on upload.
 
-Files live under ``PRIVATE_FILES_ROOT`` (default ``var/private``), which no URL serves; a view
-hands them out after the access check. An upload must be a PDF, PNG or JPEG by its content
+Files live under ``PRIVATE_FILES_ROOT`` (default ``var/private``, see ``lib/storage.py``),
+which no URL serves; a view hands them out after the access check. An upload must be a PDF, PNG or JPEG by its content
 (not only its name) and at most ``LETTER_MAX_UPLOAD_MB`` megabytes (ASVS V5.2.1, V5.2.2).
 """
 
@@ -9,9 +9,9 @@ import os
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage
-from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext as _
+
+from inkoopkracht.lib.storage import PrivateStorage
 
 # Allowed types: extension -> (content type, magic bytes at the start of the file).
 ALLOWED_TYPES = {
@@ -22,26 +22,8 @@ ALLOWED_TYPES = {
 }
 
 
-@deconstructible(path="inkoopkracht.partnerships.files.PrivateStorage")
-class PrivateStorage(FileSystemStorage):
-    """File storage under ``settings.PRIVATE_FILES_ROOT``, without a public URL."""
-
-    def __init__(self):
-        super().__init__(base_url=None)
-
-    @property
-    def base_location(self):
-        return str(settings.PRIVATE_FILES_ROOT)
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
-
-    def url(self, name):
-        raise ValueError("Private files have no URL; serve them through an access-checked view.")
-
-
 def private_storage() -> PrivateStorage:
+    """Kept under this name: migration 0003 refers to it."""
     return PrivateStorage()
 
 

@@ -96,8 +96,7 @@ class PartnershipViewSet(AuditedViewSetMixin, ModelViewSet):
             form=form, by=by, reason=form.cleaned_data.get("change_reason", "")
         )
 
-    def get_queryset(self, request):
-        return Partnership.objects.with_overview()
+    index_queryset = Partnership.objects.with_overview()
 
 
 class ContractViewSet(AuditedViewSetMixin, ModelViewSet):
@@ -118,8 +117,7 @@ class ContractViewSet(AuditedViewSetMixin, ModelViewSet):
         FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
     ]
 
-    def get_queryset(self, request):
-        return Contract.objects.select_related("buyer", "supplier")
+    index_queryset = Contract.objects.select_related("buyer", "supplier")
 
 
 class CohortViewSet(AuditedViewSetMixin, ModelViewSet):
