@@ -300,3 +300,12 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"axes": {"level": "WARNING"}, "django_tasks": {"level": "WARNING"}},
 }
+
+# --- intake ---
+# Public forms (docs/intake.md): spam protection, an application sent twice, guide orders.
+INTAKE_MIN_FILL_SECONDS = env_int("INTAKE_MIN_FILL_SECONDS", 5)
+INTAKE_FORM_MAX_AGE_HOURS = env_int("INTAKE_FORM_MAX_AGE_HOURS", 24)
+INTAKE_RATE_LIMIT = env_int("INTAKE_RATE_LIMIT", 5)
+INTAKE_RATE_LIMIT_WINDOW_MINUTES = env_int("INTAKE_RATE_LIMIT_WINDOW_MINUTES", 60)
+INTAKE_DUPLICATE_WINDOW_DAYS = env_int("INTAKE_DUPLICATE_WINDOW_DAYS", 30)
+INTAKE_GUIDE_MAX_COPIES = env_int("INTAKE_GUIDE_MAX_COPIES", 25)
