@@ -27,6 +27,7 @@ from inkoopkracht.partnerships import services as partnerships
 from inkoopkracht.partnerships.models import Contract, Partnership
 
 from . import retention
+from .exceptions import DuplicateApplication, IntakeError, TooManySubmissions
 from .matching import find_organisation, fingerprint
 from .models import (
     Application,
@@ -37,7 +38,7 @@ from .models import (
     Side,
     SubmissionAttempt,
 )
-from .spam import client_hash
+from .spam import count_attempt
 
 PUBLIC = "publiek formulier"  # the actor of public submissions in the audit log
 Status = Application.Status
@@ -47,18 +48,6 @@ BLOCKED_ACTIONS = {
 }
 
 
-class IntakeError(Exception):
-    """A change that cannot be made; the message is for the user (Dutch)."""
-
-
-class DuplicateApplication(IntakeError):
-    """The same application arrived before, within INTAKE_DUPLICATE_WINDOW_DAYS."""
-
-
-class TooManySubmissions(IntakeError):
-    """The rate limit for this client address is reached."""
-
-
 def _enqueue(task, **kwargs) -> None:
     transaction.on_commit(lambda: task.enqueue(**kwargs))
 
@@ -66,29 +55,11 @@ def _enqueue(task, **kwargs) -> None:
 # --- Public submissions ------------------------------------------------------------------------
 
 
-def _count_attempt(scope: str, client_address: str | None, now) -> None:
-    """Refuse when this address already sent INTAKE_RATE_LIMIT times in the window; else count."""
-    window = timedelta(minutes=settings.INTAKE_RATE_LIMIT_WINDOW_MINUTES)
-    key = client_hash(client_address)
-    recent = SubmissionAttempt.objects.filter(
-        scope=scope, client_hash=key, created_at__gt=now - window
-    ).count()
-    if recent >= settings.INTAKE_RATE_LIMIT:
-        raise TooManySubmissions(
-            _(
-                "Vanaf uw internetadres is de afgelopen tijd al vaak een formulier verstuurd. "
-                "Probeer het later opnieuw of mail ons op %(email)s."
-            )
-            % {"email": settings.PROGRAMME_EMAIL}
-        )
-    SubmissionAttempt.objects.create(scope=scope, client_hash=key, created_at=now)
-
-
 @transaction.atomic
 def register_blocked_submission(*, scope: str, client_address: str | None) -> None:
     """A filled-in honeypot: nothing is stored but the attempt (it counts for the limit)."""
     try:
-        _count_attempt(scope, client_address, timezone.now())
+        count_attempt(scope, client_address, timezone.now())
     except TooManySubmissions:
         return  # already over the limit: not even an audit record, so bots cannot flood it
     audit.record(
@@ -126,7 +97,7 @@ def submit_application(
                 "reference": earlier.reference,
             }
         )
-    _count_attempt(SubmissionAttempt.Scope.APPLICATION, client_address, now)
+    count_attempt(SubmissionAttempt.Scope.APPLICATION, client_address, now)
     application = Application(
         kind=kind,
         fingerprint=print_,
@@ -146,34 +117,38 @@ def submit_application(
     return application
 
 
-@transaction.atomic
-def submit_information_request(
-    *, client_address: str | None, submitted_at=None, **fields
-) -> InformationRequest:
+def _submit_request(model, *, kind: str, client_address, submitted_at, fields: dict):
     from .tasks import send_request_received
 
     now = submitted_at or timezone.now()
-    _count_attempt(SubmissionAttempt.Scope.REQUEST, client_address, now)
-    request = InformationRequest(submitted_at=now, **fields)
+    count_attempt(SubmissionAttempt.Scope.REQUEST, client_address, now)
+    request = model(submitted_at=now, **fields)
     request.full_clean()
     request.save()
-    audit.record(actor=PUBLIC, action="information_request.submitted", target=request)
-    _enqueue(send_request_received, kind="information", request_id=request.pk)
+    action = "information_request" if model is InformationRequest else "guide_order"
+    audit.record(actor=PUBLIC, action=f"{action}.submitted", target=request)
+    _enqueue(send_request_received, kind=kind, request_id=request.pk)
     return request
 
 
 @transaction.atomic
-def submit_guide_order(*, client_address: str | None, submitted_at=None, **fields) -> GuideOrder:
-    from .tasks import send_request_received
+def submit_information_request(
+    *, client_address: str | None, submitted_at=None, **fields
+) -> InformationRequest:
+    """A question from the public; the asker gets a confirmation."""
+    return _submit_request(
+        InformationRequest, kind="information", client_address=client_address,
+        submitted_at=submitted_at, fields=fields,
+    )  # fmt: skip
 
-    now = submitted_at or timezone.now()
-    _count_attempt(SubmissionAttempt.Scope.REQUEST, client_address, now)
-    order = GuideOrder(submitted_at=now, **fields)
-    order.full_clean()
-    order.save()
-    audit.record(actor=PUBLIC, action="guide_order.submitted", target=order)
-    _enqueue(send_request_received, kind="guide", request_id=order.pk)
-    return order
+
+@transaction.atomic
+def submit_guide_order(*, client_address: str | None, submitted_at=None, **fields) -> GuideOrder:
+    """An order for printed copies of the guide; the orderer gets a confirmation."""
+    return _submit_request(
+        GuideOrder, kind="guide", client_address=client_address, submitted_at=submitted_at,
+        fields=fields,
+    )  # fmt: skip
 
 
 # --- The pipeline ------------------------------------------------------------------------------
@@ -410,8 +385,6 @@ def accept_application(
     4. Make the contacts members; new accounts get a one-time invitation link after commit.
     5. Mark the application(s) accepted and send the team's (edited) message after commit.
     """
-    from .tasks import send_decision
-
     application = _lock(application)
     partner = _lock(partner) if partner is not None else None
     _check_open(application)
@@ -420,10 +393,11 @@ def accept_application(
         raise IntakeError(_("Alleen het programmateam en begeleiders kunnen begeleider zijn."))
     applications = [application] + ([partner] if partner else [])
     on = on or timezone.localdate()
-    found = {}  # side -> (party, organisation)
-    for app in applications:
-        for party in app.parties.all():
-            found[party.side] = (party, _organisation_for(party, app, by))
+    found = {  # side -> (party, organisation in the register)
+        party.side: (party, _organisation_for(party, app, by))
+        for app in applications
+        for party in app.parties.all()
+    }
     orgs = {side: organisation for side, (_party, organisation) in found.items()}
     if partner_organisation is not None:
         orgs[wanted] = partner_organisation
@@ -446,26 +420,32 @@ def accept_application(
     )
     for party, organisation in found.values():
         _onboard_contact(party, organisation, by)
-    now = at or timezone.now()
     for app in applications:
-        _set_status(app, Status.ACCEPTED, now)
-        app.decided_on, app.partnership = on, partnership
-        app.joined_with = next((other for other in applications if other is not app), None)
-        app.save(update_fields=["status", "status_changed_at", "decided_on", "partnership",
-                                "joined_with"])  # fmt: skip
-        audit.record(
-            actor=by,
-            action="application.accepted",
-            target=app,
-            data={
-                "partnership": partnership.pk,
-                "cohort": cohort.number,
-                "joined_with": app.joined_with.reference if app.joined_with else None,
-                "organisations": {str(side): org.pk for side, org in orgs.items()},
-            },
-        )
-        _enqueue(send_decision, application_id=app.pk, decision=Status.ACCEPTED, message=message)
+        _mark_accepted(app, applications, partnership, orgs, by=by, on=on, at=at, message=message)
     return partnership
+
+
+def _mark_accepted(app, applications, partnership, orgs, *, by, on, at, message) -> None:
+    """The application is accepted: linked to its proeftuin (and partner), recorded, answered."""
+    from .tasks import send_decision
+
+    _set_status(app, Status.ACCEPTED, at or timezone.now())
+    app.decided_on, app.partnership = on, partnership
+    app.joined_with = next((other for other in applications if other is not app), None)
+    app.save(update_fields=["status", "status_changed_at", "decided_on", "partnership",
+                            "joined_with"])  # fmt: skip
+    audit.record(
+        actor=by,
+        action="application.accepted",
+        target=app,
+        data={
+            "partnership": partnership.pk,
+            "cohort": partnership.cohort.number,
+            "joined_with": app.joined_with.reference if app.joined_with else None,
+            "organisations": {str(side): org.pk for side, org in orgs.items()},
+        },
+    )
+    _enqueue(send_decision, application_id=app.pk, decision=Status.ACCEPTED, message=message)
 
 
 @transaction.atomic
@@ -541,54 +521,66 @@ def _delete(queryset) -> list[int]:
     return ids
 
 
+def _wipe_contacts(applications, now) -> list[int]:
+    ids = list(applications.values_list("pk", flat=True))
+    blank = {"contact_name": "", "contact_job_title": "", "contact_email": "", "contact_phone": ""}
+    ApplicationParty.objects.filter(application__in=ids).update(**blank)
+    Application.objects.filter(pk__in=ids).update(contacts_purged_at=now)
+    return ids
+
+
+def _wipe_addresses(orders, now) -> list[int]:
+    ids = list(orders.values_list("pk", flat=True))
+    blank = {"name": "", "email": "", "street": "", "postal_code": "", "city": ""}
+    GuideOrder.objects.filter(pk__in=ids).update(**blank, address_purged_at=now)
+    return ids
+
+
 @transaction.atomic
 def purge_personal_data(*, now=None) -> dict[str, int]:
     """Delete or wipe what is past its retention period (data/retention_intake.csv)."""
     now = now or timezone.now()
     today = timezone.localdate(now)
-    period = retention.period
-    accepted = Application.objects.filter(
-        status=Status.ACCEPTED,
-        decided_on__lte=today - period("application_accepted_contacts"),
-        contacts_purged_at__isnull=True,
-    )
-    accepted_ids = list(accepted.values_list("pk", flat=True))
-    ApplicationParty.objects.filter(application__in=accepted_ids).update(
-        contact_name="", contact_job_title="", contact_email="", contact_phone=""
-    )
-    Application.objects.filter(pk__in=accepted_ids).update(contacts_purged_at=now)
-    sent = GuideOrder.objects.filter(
-        status=GuideOrder.Status.SENT,
-        sent_on__lte=today - period("guide_order_address"),
-        address_purged_at__isnull=True,
-    )
-    order_ids = list(sent.values_list("pk", flat=True))
-    GuideOrder.objects.filter(pk__in=order_ids).update(
-        name="", email="", street="", postal_code="", city="", address_purged_at=now
-    )
+
+    def due(key):  # the last day whose data must go under rule ``key``
+        return today - retention.period(key)
+
     done = {
         "application_rejected": _delete(
             Application.objects.filter(
-                status=Status.REJECTED, decided_on__lte=today - period("application_rejected")
+                status=Status.REJECTED, decided_on__lte=due("application_rejected")
             )
         ),
         "application_on_hold": _delete(
             Application.objects.filter(
-                status=Status.ON_HOLD,
-                status_changed_at__date__lte=today - period("application_on_hold"),
+                status=Status.ON_HOLD, status_changed_at__date__lte=due("application_on_hold")
             )
         ),
-        "application_accepted_contacts": accepted_ids,
+        "application_accepted_contacts": _wipe_contacts(
+            Application.objects.filter(
+                status=Status.ACCEPTED,
+                decided_on__lte=due("application_accepted_contacts"),
+                contacts_purged_at__isnull=True,
+            ),
+            now,
+        ),
         "information_request": _delete(
             InformationRequest.objects.filter(
                 status=InformationRequest.Status.ANSWERED,
-                answered_at__date__lte=today - period("information_request"),
+                answered_at__date__lte=due("information_request"),
             )
         ),
-        "guide_order_address": order_ids,
+        "guide_order_address": _wipe_addresses(
+            GuideOrder.objects.filter(
+                status=GuideOrder.Status.SENT,
+                sent_on__lte=due("guide_order_address"),
+                address_purged_at__isnull=True,
+            ),
+            now,
+        ),
     }
     window = timedelta(minutes=settings.INTAKE_RATE_LIMIT_WINDOW_MINUTES)
-    keep_attempts = max(period("submission_attempt"), window)
+    keep_attempts = max(retention.period("submission_attempt"), window)
     SubmissionAttempt.objects.filter(created_at__lte=now - keep_attempts).delete()
     counts = {key: len(ids) for key, ids in done.items()}
     if any(counts.values()):

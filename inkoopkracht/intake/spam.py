@@ -11,12 +11,17 @@ Three layers (docs/intake.md):
 """
 
 import time
+from datetime import timedelta
 
 from django import forms
 from django.conf import settings
 from django.core import signing
 from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from .exceptions import TooManySubmissions
+from .models import SubmissionAttempt
 
 SALT = "inkoopkracht.intake.form-started"
 HONEYPOT_FIELD = "website"
@@ -41,6 +46,28 @@ def token_age(token: str) -> float | None:
 def client_hash(address: str | None) -> str:
     """A keyed hash of the client address: enough to count, useless to anyone without the key."""
     return salted_hmac("inkoopkracht.intake.client", address or "unknown").hexdigest()
+
+
+def count_attempt(scope: str, client_address: str | None, now) -> None:
+    """Refuse when this address sent INTAKE_RATE_LIMIT times in the window; else count this one.
+
+    Called by the submitting services, inside their transaction (a refused or rolled-back
+    submission does not count).
+    """
+    window = timedelta(minutes=settings.INTAKE_RATE_LIMIT_WINDOW_MINUTES)
+    key = client_hash(client_address)
+    recent = SubmissionAttempt.objects.filter(
+        scope=scope, client_hash=key, created_at__gt=now - window
+    ).count()
+    if recent >= settings.INTAKE_RATE_LIMIT:
+        raise TooManySubmissions(
+            gettext(
+                "Vanaf uw internetadres is de afgelopen tijd al vaak een formulier verstuurd. "
+                "Probeer het later opnieuw of mail ons op %(email)s."
+            )
+            % {"email": settings.PROGRAMME_EMAIL}
+        )
+    SubmissionAttempt.objects.create(scope=scope, client_hash=key, created_at=now)
 
 
 class SpamProtectedForm(forms.Form):
