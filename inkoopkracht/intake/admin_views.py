@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -298,9 +298,12 @@ class GuideFulfilmentView(WagtailAdminTemplateMixin, TemplateView):
         except services.IntakeError as error:
             messages.error(request, str(error))
         else:
-            messages.success(
-                request, _("%(count)s bestelling(en) gemarkeerd als verstuurd.") % {"count": count}
+            message = ngettext(
+                "%(count)s bestelling gemarkeerd als verstuurd.",
+                "%(count)s bestellingen gemarkeerd als verstuurd.",
+                count,
             )
+            messages.success(request, message % {"count": count})
         return redirect(request.path)
 
 
