@@ -181,6 +181,12 @@ class DecisionView(WagtailAdminTemplateMixin, FormView):
         messages.success(self.request, self.success_message())
         return redirect(_inspect_url(self.application))
 
+    def form_invalid(self, form):
+        messages.error(
+            self.request, _("Er is nog niets veranderd. Controleer de velden hieronder.")
+        )
+        return super().form_invalid(form)
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(application=self.application, **kwargs)
 
@@ -273,6 +279,9 @@ class GuideFulfilmentView(WagtailAdminTemplateMixin, TemplateView):
     def dispatch(self, request, *args, **kwargs):
         _require(request.user, "intake.change_guideorder")
         return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.get_page_title()}]
 
     def orders(self):
         return GuideOrder.objects.visible_to(self.request.user)
