@@ -6,15 +6,17 @@ permission of the role for changes, and calls one service.
 
 from functools import cached_property
 
+import django_filters
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
-from django.views.generic import FormView, TemplateView
+from django.views.generic import FormView, TemplateView, View
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
@@ -23,7 +25,7 @@ from inkoopkracht.audit.wagtail import AuditedEditView
 from inkoopkracht.organisations.models import Organisation
 
 from . import exports, retention, services
-from .admin_forms import AcceptForm, NoteForm, OwnerForm, RejectForm, StatusForm
+from .admin_forms import AcceptForm, NoteForm, OwnerForm, RejectForm, StatusForm, staff_users
 from .matching import organisation_matches, partner_suggestions
 from .models import Application, GuideOrder, InformationRequest
 
@@ -59,8 +61,44 @@ class ScopedEditView(AuditedEditView):
         return super().get_object(self.model.objects.visible_to(self.request.user))
 
 
+class ApplicationFilterSet(WagtailFilterSet):
+    """The owner filter offers the programme team and coaches only, not every account."""
+
+    owner = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("Behandelaar"), queryset=lambda request: staff_users()
+    )
+
+
+class PublicFormOnlyView(View):
+    """Applications and requests come in through the public forms, also when the team helps."""
+
+    public_url = "/"
+    template_name = None  # the viewset asks; nothing is rendered
+
+    def dispatch(self, request, *args, **kwargs):
+        messages.info(
+            request,
+            _("Dit komt binnen via het publieke formulier; vul dat in namens de aanvrager."),
+        )
+        return redirect(self.public_url)
+
+
+class ApplyPublicly(PublicFormOnlyView):
+    public_url = reverse_lazy("intake:apply")
+
+
+class AskPublicly(PublicFormOnlyView):
+    public_url = reverse_lazy("intake:information_request")
+
+
+class OrderPublicly(PublicFormOnlyView):
+    public_url = reverse_lazy("intake:guide_order")
+
+
 class ApplicationIndexView(ScopedIndexView):
     """The pipeline list, with the number of applications in every status above it."""
+
+    base_filterset_class = ApplicationFilterSet
 
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)

@@ -251,9 +251,12 @@ def add_note(*, application: Application, text: str, by) -> ApplicationNote:
 @transaction.atomic
 def save_application_form(*, form, by) -> Application:
     """The team corrects what the applicant typed (e.g. a KvK number) in the back office."""
-    if not form.instance._state.adding:
-        _check_open(Application.objects.get(pk=form.instance.pk))
-    return audit.save_model_form(form=form, by=by, action="application")
+    _check_open(_lock(Application.objects.get(pk=form.instance.pk)))
+    application = audit.save_model_form(form=form, by=by, action="application")
+    parties = application.parties.values("side", "kvk_number", "oin", "contact_email")
+    application.fingerprint = fingerprint(application.kind, list(parties))
+    application.save(update_fields=["fingerprint"])
+    return application
 
 
 # --- Decisions: accept = start, reject ---------------------------------------------------------

@@ -68,6 +68,7 @@ class ApplicationViewSet(AuditedViewSetMixin, ModelViewSet):
     inspect_view_class = admin_views.ApplicationInspectView
     inspect_template_name = "intake/admin/application_inspect.html"
     edit_view_class = ApplicationEditView
+    add_view_class = admin_views.ApplyPublicly
     list_display = [
         "__str__",
         "kind",
@@ -82,7 +83,18 @@ class ApplicationViewSet(AuditedViewSetMixin, ModelViewSet):
     edit_handler = ObjectList(
         [
             InlinePanel(
-                "parties", heading=_("Organisaties en contactpersonen"), min_num=1, max_num=2
+                "parties",
+                heading=_("Organisaties en contactpersonen"),
+                min_num=1,
+                max_num=2,
+                panels=[  # what the applicant typed; the register links are set on acceptance
+                    FieldRowPanel([FieldPanel("side"), FieldPanel("organisation_name")]),
+                    FieldRowPanel(
+                        [FieldPanel("kvk_number"), FieldPanel("oin"), FieldPanel("subsector")]
+                    ),
+                    FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_job_title")]),
+                    FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")]),
+                ],
             ),
             MultiFieldPanel(
                 [
@@ -120,6 +132,7 @@ class InformationRequestViewSet(AuditedViewSetMixin, ModelViewSet):
     audit_action = "information_request"
     index_view_class = admin_views.ScopedIndexView
     edit_view_class = admin_views.ScopedEditView
+    add_view_class = admin_views.AskPublicly
     url_namespace = "intake_information"
     icon = "help"
     menu_label = _("Informatieverzoeken")
@@ -139,6 +152,7 @@ class GuideOrderViewSet(AuditedViewSetMixin, ModelViewSet):
     index_view_class = admin_views.ScopedIndexView
     edit_view_class = admin_views.ScopedEditView
     url_namespace = "intake_guide_orders"
+    add_view_class = admin_views.OrderPublicly
     icon = "mail"
     menu_label = _("Handreiking versturen")
     list_display = ["organisation", "name", "copies", "status", "submitted_at", "sent_on"]

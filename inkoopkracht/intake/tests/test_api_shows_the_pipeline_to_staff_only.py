@@ -12,7 +12,8 @@ pytestmark = pytest.mark.django_db
 def test_staff_list_applications_without_contact_details(
     client_for, coach, django_assert_max_num_queries
 ):
-    for _n in range(5):
+    first = make_application()
+    for _n in range(4):
         make_application()
     make_application(kind=Application.Kind.BUYER)
     client = client_for(coach)
@@ -22,9 +23,10 @@ def test_staff_list_applications_without_contact_details(
     body = response.json()
     assert body["count"] == 6
     first = body["items"][0]
-    assert first["reference"] == "AM-00001"
-    assert first["parties"][0]["side"] == "opdrachtgever"
-    assert "contact_email" not in first["parties"][0]
+    item = body["items"][0]
+    assert item["reference"] == first.reference
+    assert item["parties"][0]["side"] == "opdrachtgever"
+    assert "contact_email" not in item["parties"][0]
     assert "@" not in response.content.decode()
     only_buyers = client.get("/api/v1/aanmeldingen/", {"status": "nieuw"}).json()
     assert only_buyers["count"] == 6
