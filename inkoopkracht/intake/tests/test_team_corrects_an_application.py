@@ -72,5 +72,7 @@ def test_adding_in_the_back_office_leads_to_the_public_form(client_for, programm
     response = admin.get("/beheer/aanmeldingen/new/")
     assert response.status_code == 302
     assert response["Location"] == "/aanmelden/"
-    assert admin.get("/beheer/handreiking-bestellingen/new/")["Location"] == "/aanvragen/handreiking/"
+    assert (
+        admin.get("/beheer/handreiking-bestellingen/new/")["Location"] == "/aanvragen/handreiking/"
+    )
     assert not Application.objects.exists()
