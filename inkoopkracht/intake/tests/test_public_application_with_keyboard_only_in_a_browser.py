@@ -1,6 +1,7 @@
 """In a real browser (Chromium), keyboard only: apply, meet the errors, and pass axe-core."""
 
 import pytest
+from django.db import connections
 
 from inkoopkracht.intake.models import Application
 
@@ -29,6 +30,7 @@ def page(settings, monkeypatch):
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
         yield browser.new_page(locale="nl-NL")
+        connections.close_all()  # the one opened for the checks while Playwright's loop ran
         browser.close()
 
 
