@@ -100,3 +100,19 @@ def test_blocked_accounts_are_anonymised_after_their_retention():
     user.refresh_from_db()
     assert user.email.startswith("verwijderd-")
     assert user.first_name == ""
+
+
+def test_intake_inventory_agrees_with_the_intake_retention_table():
+    """Intake keeps its periods per record in data/retention_intake.csv; the inventory must agree."""
+    from inkoopkracht.lib.constants import read_csv
+
+    days = {row["key"]: int(row["retention_days"]) for row in read_csv("retention_intake.csv")}
+    expected = {
+        "intake.ApplicationParty": days["application_rejected"],
+        "intake.InformationRequest": days["information_request"],
+        "intake.GuideOrder": days["guide_order_address"],
+        "intake.SubmissionAttempt": days["submission_attempt"],
+    }
+    for row in inventory():
+        if row.model in expected:
+            assert row.retention_days == expected[row.model], row
