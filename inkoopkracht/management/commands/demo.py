@@ -1,8 +1,10 @@
 """``inkoopkracht demo``: migrate, load the demo programme and serve it with a task worker."""
 
+import os
 import subprocess
 import sys
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
@@ -35,12 +37,16 @@ class Command(BaseCommand):
             self.stdout.write(f"  {label:<17} {address}{path}")
         print_logins(ctx, self.stdout)
         self.stdout.write("Stoppen: Ctrl+C")
+        # Links in mails point at this server (the worker sends the mails, so it gets it too).
+        settings.SITE_URL = address
+        env = {**os.environ, "SITE_URL": address}
         # Background work: a task worker, and the periodic jobs every 15 minutes.
         helpers = [
-            subprocess.Popen([sys.executable, "-m", "inkoopkracht.cli", "db_worker"]),
+            subprocess.Popen([sys.executable, "-m", "inkoopkracht.cli", "db_worker"], env=env),
             subprocess.Popen(
                 [sys.executable, "-m", "inkoopkracht.cli", "run_periodic", "--loop", "900"],
                 stdout=subprocess.DEVNULL,
+                env=env,
             ),
         ]
         try:
