@@ -150,7 +150,9 @@ def _durability_columns() -> str:
     for months in RETENTION_MONTHS:
         eligible = f"p.start_month <= per.pm - {months}"
         columns.append(f"SUM(CASE WHEN {eligible} THEN 1 ELSE 0 END)")
-        columns.append(f"SUM(CASE WHEN {eligible} AND p.months_active >= {months} THEN 1 ELSE 0 END)")
+        columns.append(
+            f"SUM(CASE WHEN {eligible} AND p.months_active >= {months} THEN 1 ELSE 0 END)"
+        )
     temporary = "p.end_day >= per.ps AND p.permanent_day > p.start_day"
     columns += [
         f"SUM(CASE WHEN {temporary} THEN 1 ELSE 0 END)",
@@ -162,7 +164,9 @@ def _durability_columns() -> str:
     return ",\n               ".join(columns)
 
 
-def durability_sums(partnerships, periods: Sequence[Period]) -> dict[tuple[int, int], DurabilitySums]:
+def durability_sums(
+    partnerships, periods: Sequence[Period]
+) -> dict[tuple[int, int], DurabilitySums]:
     """``{(partnership_id, period_index): DurabilitySums}`` over confirmed placements.
 
     Retention at m months: of the placements started at least m months before the end of P

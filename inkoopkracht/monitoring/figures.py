@@ -9,7 +9,7 @@ suppressed for anyone outside the programme team (DESIGN.md 4).
 
 import csv
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
@@ -354,7 +354,8 @@ def _percent(value: Decimal | None) -> Decimal | None:
     return None if value is None else _round(value * 100, Decimal("1"))
 
 
-def _hide(value, persons: int | None, suppress: bool):
+def hide_small(value, persons: int | None, suppress: bool):
+    """``value``, or ``Suppressed`` when ``suppress`` and it rests on a small number of persons."""
     return Suppressed(threshold()) if suppress and is_small(persons) else value
 
 
@@ -364,25 +365,27 @@ def present(figures: Figures, *, suppress: bool) -> dict:
     d = figures.durability or DurabilitySums()
     ends = figures.personen_einde
     values = {
-        "banen_gemiddeld": _hide(_round(figures.banen_gemiddeld), figures.personen, suppress),
-        "banen_einde": _hide(_round(figures.banen_einde), ends, suppress),
-        "personen": _hide(figures.personen, figures.personen, suppress),
-        "personen_einde": _hide(ends, ends, suppress),
+        "banen_gemiddeld": hide_small(_round(figures.banen_gemiddeld), figures.personen, suppress),
+        "banen_einde": hide_small(_round(figures.banen_einde), ends, suppress),
+        "personen": hide_small(figures.personen, figures.personen, suppress),
+        "personen_einde": hide_small(ends, ends, suppress),
         "baseline": _round(figures.baseline),
         "ambition": _round(figures.ambition, Decimal("0.1")),
-        "extra_banen": _hide(_round(figures.extra_banen), ends, suppress),
-        "progress": _hide(_percent(figures.progress), ends, suppress),
-        "nog_te_verifieren_personen": _hide(
+        "extra_banen": hide_small(_round(figures.extra_banen), ends, suppress),
+        "progress": hide_small(_percent(figures.progress), ends, suppress),
+        "nog_te_verifieren_personen": hide_small(
             figures.unconfirmed.persons, figures.unconfirmed.persons, suppress
         ),
-        "nog_te_verifieren_banen": _hide(
+        "nog_te_verifieren_banen": hide_small(
             _round(figures.unconfirmed_banen_einde), figures.unconfirmed.persons_end, suppress
         ),
-        "retentie_6": _hide(_percent(figures.retention(6)), d.eligible_6, suppress),
-        "retentie_12": _hide(_percent(figures.retention(12)), d.eligible_12, suppress),
-        "conversie_vast": _hide(_percent(figures.conversion_rate), d.temporary_active, suppress),
-        "omzettingen_vast": _hide(d.conversions, d.temporary_active, suppress),
-        "aandeel_vast": _hide(_percent(figures.permanent_share), ends, suppress),
+        "retentie_6": hide_small(_percent(figures.retention(6)), d.eligible_6, suppress),
+        "retentie_12": hide_small(_percent(figures.retention(12)), d.eligible_12, suppress),
+        "conversie_vast": hide_small(
+            _percent(figures.conversion_rate), d.temporary_active, suppress
+        ),
+        "omzettingen_vast": hide_small(d.conversions, d.temporary_active, suppress),
+        "aandeel_vast": hide_small(_percent(figures.permanent_share), ends, suppress),
         "attribution": _present_attribution(figures, suppress),
         "source": figures.source,
         "revision": figures.revision,
@@ -398,8 +401,10 @@ def _present_attribution(figures: Figures, suppress: bool) -> list[dict]:
             {
                 "key": part["key"],
                 "label": part["label"],
-                "banen_einde": _hide(_round(part["banen_einde"]), part["personen_einde"], suppress),
-                "banen_gemiddeld": _hide(
+                "banen_einde": hide_small(
+                    _round(part["banen_einde"]), part["personen_einde"], suppress
+                ),
+                "banen_gemiddeld": hide_small(
                     _round(part["banen_gemiddeld"]), part["personen"], suppress
                 ),
             }
@@ -410,6 +415,20 @@ def _present_attribution(figures: Figures, suppress: bool) -> list[dict]:
             for part in shown:
                 part[column] = Suppressed(threshold())
     return shown
+
+
+def both_regimes(figures: Figures, *, suppress: bool) -> list[dict]:
+    """Where the jobs count under each regime, side by side; ``current`` marks the regime
+    that applies to the period."""
+    current = regime_for(figures.period)
+    return [
+        {
+            "regime": regime,
+            "current": regime == current,
+            "parts": _present_attribution(replace(figures, regime=regime), suppress),
+        }
+        for regime in Regime
+    ]
 
 
 def aggregate(rows: Iterable[Figures], key) -> dict:

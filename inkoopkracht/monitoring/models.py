@@ -141,7 +141,9 @@ class Placement(models.Model):
         verbose_name=_("contracten"),
         blank=True,
         related_name="placements",
-        help_text=_("Een stapelbaan kan voor meer contracten van de proeftuin werken; hij telt één keer."),
+        help_text=_(
+            "Een stapelbaan kan voor meer contracten van de proeftuin werken; hij telt één keer."
+        ),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -206,7 +208,9 @@ class Placement(models.Model):
         if self.register_confirmed_on and self.register_confirmed_on > today:
             errors["register_confirmed_on"] = _("Deze datum ligt in de toekomst.")
         if self.employment_type in LENDING_TYPES and self.hirer_id == self.employer_id:
-            errors["hirer"] = _("Bij detachering of uitzendwerk is de inlener een andere organisatie.")
+            errors["hirer"] = _(
+                "Bij detachering of uitzendwerk is de inlener een andere organisatie."
+            )
         if self.employment_type not in LENDING_TYPES and self.hirer_id:
             errors["hirer"] = _("Alleen bij detachering en uitzendwerk is er een inlener.")
         if errors:
@@ -318,7 +322,9 @@ class ReportingRound(models.Model):
             models.UniqueConstraint(
                 fields=["partnership", "year", "quarter", "revision"], name="round_unique_revision"
             ),
-            models.CheckConstraint(condition=Q(quarter__gte=1, quarter__lte=4), name="round_quarter"),
+            models.CheckConstraint(
+                condition=Q(quarter__gte=1, quarter__lte=4), name="round_quarter"
+            ),
         ]
         indexes = [models.Index(fields=["year", "quarter", "status"])]
 

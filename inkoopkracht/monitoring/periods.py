@@ -49,7 +49,9 @@ class Period:
         if match:
             return cls(int(match.group(1)))
         raise PeriodError(
-            _("Onbekende periode ‘%(code)s’: gebruik een kwartaal als 2026-Q3 of een jaar als 2026.")
+            _(
+                "Onbekende periode ‘%(code)s’: gebruik een kwartaal als 2026-Q3 of een jaar als 2026."
+            )
             % {"code": code}
         )
 

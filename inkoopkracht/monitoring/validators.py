@@ -63,7 +63,9 @@ def validate_reference(value: str) -> None:
         )
     if looks_like_birth_date(value):
         raise ValidationError(
-            _("Deze referentie lijkt op een datum. Gebruik een eigen code, nooit een geboortedatum."),
+            _(
+                "Deze referentie lijkt op een datum. Gebruik een eigen code, nooit een geboortedatum."
+            ),
             code="date",
         )
     if not _REFERENCE.match(value or ""):

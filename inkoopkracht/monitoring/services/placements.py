@@ -8,10 +8,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from inkoopkracht import audit
+from inkoopkracht.monitoring import hours as hours_history
+from inkoopkracht.monitoring.access import default_hirer, parties
+from inkoopkracht.monitoring.models import LENDING_TYPES, Placement, PlacementHours
 
-from .. import hours as hours_history
-from ..access import default_hirer, parties
-from ..models import LENDING_TYPES, Placement, PlacementHours
 from .errors import MonitoringError
 
 
@@ -82,11 +82,17 @@ def create_placement(
     employer=None,
     hirer=None,
     contracts=(),
+    hour_changes: list[tuple[date, Decimal]] = (),
     **fields,
 ) -> Placement:
-    """Add a placement to a proeftuin; the employer defaults to the supplier."""
+    """Add a placement to a proeftuin; the employer defaults to the supplier.
+
+    ``hours_per_week`` holds from the start date; ``hour_changes`` (date, hours) are later
+    changes, for entering a placement with its history at once."""
     employer = employer or partnership.supplier
-    employment_type = fields.get("employment_type", Placement._meta.get_field("employment_type").default)
+    employment_type = fields.get(
+        "employment_type", Placement._meta.get_field("employment_type").default
+    )
     hirer = _resolve_hirer(partnership, employer, employment_type, hirer)
     placement = Placement(partnership=partnership, employer=employer, hirer=hirer, **fields)
     placement.full_clean()
@@ -95,6 +101,12 @@ def create_placement(
     placement.save()
     placement.contracts.set(contracts)
     history = [hours_history.HoursPeriod(placement.starts_on, None, Decimal(hours_per_week))]
+    for starting, hours in sorted(hour_changes):
+        if starting <= placement.starts_on or (placement.ends_on and starting > placement.ends_on):
+            raise MonitoringError(
+                _("Een wijziging van de uren valt buiten de looptijd van de plaatsing.")
+            )
+        history = hours_history.from_date(history, hours=Decimal(hours), starting=starting)
     write_history(placement, history)
     audit.record(actor=by, action="placement.created", target=placement)
     return placement
@@ -119,10 +131,10 @@ def update_placement(*, placement: Placement, by, contracts=None, **fields) -> P
             placement.contracts.set(contracts)
             changed.append("contracts")
     if "starts_on" in changed:
-        write_history(placement, hours_history.aligned(read_history(placement), placement.starts_on))
-    audit.record(
-        actor=by, action="placement.changed", target=placement, data={"fields": changed}
-    )
+        write_history(
+            placement, hours_history.aligned(read_history(placement), placement.starts_on)
+        )
+    audit.record(actor=by, action="placement.changed", target=placement, data={"fields": changed})
     return placement
 
 

@@ -56,9 +56,7 @@ def reference(placements: list[RefPlacement], period: Period, hours_per_job: Fra
         retained = [p for p in eligible if p.active_on(add_months(p.starts_on, months))]
         result[f"eligible_{months}"] = len(eligible)
         result[f"retained_{months}"] = len(retained)
-    temporary = [
-        p for p in counted if _active_in(p, period) and p.permanent_since != p.starts_on
-    ]
+    temporary = [p for p in counted if _active_in(p, period) and p.permanent_since != p.starts_on]
     result["temporary_active"] = len(temporary)
     result["converted"] = sum(
         1 for p in temporary if p.permanent_since and p.permanent_since <= period.end

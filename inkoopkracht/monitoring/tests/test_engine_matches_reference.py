@@ -24,16 +24,22 @@ from .reference import RefPlacement, reference
 
 pytestmark = pytest.mark.django_db
 
-HOURS = st.sampled_from(["8", "12.5", "16", "18.33", "20", "24", "25.5", "32", "36", "40", "0.01", "60"])
+HOURS = st.sampled_from(
+    ["8", "12.5", "16", "18.33", "20", "24", "25.5", "32", "36", "40", "0.01", "60"]
+)
 START = date(2018, 10, 1)
 
 
 @st.composite
 def placement_specs(draw):
     starts_on = START + timedelta(days=draw(st.integers(0, 9 * 366)))
-    ends_on = draw(st.one_of(st.none(), st.integers(0, 1600).map(lambda d: starts_on + timedelta(days=d))))
+    ends_on = draw(
+        st.one_of(st.none(), st.integers(0, 1600).map(lambda d: starts_on + timedelta(days=d)))
+    )
     last = ends_on or starts_on + timedelta(days=1600)
-    changes = draw(st.lists(st.integers(1, max(1, (last - starts_on).days)), max_size=3, unique=True))
+    changes = draw(
+        st.lists(st.integers(1, max(1, (last - starts_on).days)), max_size=3, unique=True)
+    )
     hours = [(starts_on, draw(HOURS))] + [
         (starts_on + timedelta(days=d), draw(HOURS)) for d in sorted(changes)
     ]
@@ -63,7 +69,9 @@ PERIODS = st.one_of(
 @pytest.fixture
 def proeftuin():
     partnership = make_partnership(name="Referentie")
-    sw = make_organisation(kind=Organisation.Kind.SW_COMPANY, sector=Organisation.Sector.OVERHEID, subsector="gemeente")
+    sw = make_organisation(
+        kind=Organisation.Kind.SW_COMPANY, sector=Organisation.Sector.OVERHEID, subsector="gemeente"
+    )
     partnership.parties.create(organisation=sw, role="sw_bedrijf")
     return partnership, {"buyer": partnership.buyer, "supplier": partnership.supplier, "sw": sw}
 
@@ -116,13 +124,18 @@ def _store(partnership, organisations, specs) -> list[RefPlacement]:
 
 def _check(figures, expected, period):
     job = Fraction(hours_per_job(period))
+
     def average(sums):
         return Fraction(sums.hour_days) / (100 * job * period.days)
+
     def end(sums):
         return Fraction(sums.hours_end) / (100 * job)
+
     assert average(figures.confirmed) == expected["banen_gemiddeld"]
     assert end(figures.confirmed) == expected["banen_einde"]
-    assert abs(Fraction(figures.banen_gemiddeld) - expected["banen_gemiddeld"]) < Fraction(1, 10**20)
+    assert abs(Fraction(figures.banen_gemiddeld) - expected["banen_gemiddeld"]) < Fraction(
+        1, 10**20
+    )
     assert abs(Fraction(figures.banen_einde) - expected["banen_einde"]) < Fraction(1, 10**20)
     assert figures.personen == expected["personen"]
     assert figures.personen_einde == expected["personen_einde"]
@@ -137,14 +150,24 @@ def _check(figures, expected, period):
         assert durability[name] == expected[name], name
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-@given(specs=st.lists(placement_specs(), max_size=10), periods=st.lists(PERIODS, min_size=1, max_size=3))
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    specs=st.lists(placement_specs(), max_size=10),
+    periods=st.lists(PERIODS, min_size=1, max_size=3),
+)
 def test_sql_engine_equals_day_by_day_reference(proeftuin, specs, periods):
     partnership, organisations = proeftuin
     with transaction.atomic():
         refs = _store(partnership, organisations, specs)
         series = compute_series(
-            type(partnership).objects.filter(pk=partnership.pk), periods, Regime.SPLIT, approved=False
+            type(partnership).objects.filter(pk=partnership.pk),
+            periods,
+            Regime.SPLIT,
+            approved=False,
         )
         for period, figure_set in zip(periods, series, strict=True):
             expected = reference(refs, period, Fraction(hours_per_job(period)))
