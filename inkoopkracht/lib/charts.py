@@ -62,6 +62,10 @@ class Chart:
     def __html__(self) -> str:
         return render(self)
 
+    def collapsed(self) -> str:
+        """The figure with its table behind a "show the numbers" toggle (``<details>``)."""
+        return render(self, collapsed=True)
+
     def __str__(self) -> str:
         return self.__html__()
 
@@ -284,9 +288,16 @@ def table(chart: Chart) -> str:
     )
 
 
-def render(chart: Chart) -> str:
+def render(chart: Chart, *, collapsed: bool = False) -> str:
     """The whole figure without a heading (the page decides the heading level): caption, SVG,
-    legend and the table with the same numbers."""
+    legend and the table with the same numbers (behind a toggle when ``collapsed``)."""
+    numbers = mark_safe(table(chart))
+    if collapsed:
+        numbers = format_html(
+            '<details class="chart__details"><summary>{}</summary>{}</details>',
+            _("Toon de cijfers als tabel"),
+            numbers,
+        )
     return format_html(
         '<figure class="chart" id="{}"><figcaption class="chart__caption">'
         '<strong>{}</strong> <span class="chart__description">{}</span></figcaption>'
@@ -296,5 +307,5 @@ def render(chart: Chart) -> str:
         chart.description,
         mark_safe(_svg(chart)),
         _legend(chart),
-        mark_safe(table(chart)),
+        numbers,
     )

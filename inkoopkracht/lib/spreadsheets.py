@@ -77,18 +77,18 @@ def safe_cell(value) -> str:
 def parse_decimal(value) -> Decimal:
     """``25,5``, ``25.5``, ``25`` or a number cell; ValueError otherwise."""
     if isinstance(value, bool):
-        raise ValueError(value)
+        raise ValueError(f"not a number: {value!r}")
     if isinstance(value, int | Decimal):
         return Decimal(value)
     if isinstance(value, float):
         return Decimal(str(value))
     text = str(value).strip().replace(" ", "")
     if not _NUMBER.match(text):
-        raise ValueError(value)
+        raise ValueError(f"not a number: {value!r}")
     try:
         return Decimal(text.replace(",", "."))
     except InvalidOperation as exc:
-        raise ValueError(value) from exc
+        raise ValueError(f"not a number: {value!r}") from exc
 
 
 def parse_date(value) -> date:
@@ -104,7 +104,7 @@ def parse_date(value) -> date:
     match = _ISO_DATE.match(text)
     if match:
         return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    raise ValueError(value)
+    raise ValueError(f"not a date: {value!r}")
 
 
 def read_spreadsheet(

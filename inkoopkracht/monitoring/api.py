@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from django.http import Http404
 from django.utils import timezone
-from ninja import File, Router, Schema
+from ninja import File, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.files import UploadedFile
 from ninja.security import HttpBearer, django_auth
@@ -223,12 +223,16 @@ def _idempotent(request, user, fingerprint: str, action):
     except services.MonitoringError as error:
         raise HttpError(409, str(error)) from error
     if stored is not None:
-        return stored.status_code, stored.response
-    status, body = action()
+        return Status(stored.status_code, stored.response)
+    answer = action()
     services.remember_response(
-        user=user, key=key, request_hash=request_hash, status_code=status, response=body
+        user=user,
+        key=key,
+        request_hash=request_hash,
+        status_code=answer.status_code,
+        response=answer.value,
     )
-    return status, body
+    return answer
 
 
 def _json(data: dict) -> dict:
@@ -256,7 +260,7 @@ def upload(request, partnership_id: int, file: UploadedFile = File(...)):  # noq
             )
         except services.MonitoringError as error:
             raise HttpError(400, str(error)) from error
-        return (202 if job.is_busy else 201), _json(_job_out(job))
+        return Status(202 if job.is_busy else 201, _json(_job_out(job)))
 
     return _idempotent(request, user, hashlib.sha256(data).hexdigest(), action)
 
@@ -303,6 +307,6 @@ def confirm(request, partnership_id: int, job_id: int):
             done = services.apply_import(job=job, by=user)
         except services.MonitoringError as error:
             raise HttpError(400, str(error)) from error
-        return (200 if done.status == ImportStatus.APPLIED else 202), _json(_job_out(done))
+        return Status(200 if done.status == ImportStatus.APPLIED else 202, _json(_job_out(done)))
 
     return _idempotent(request, user, str(job.pk), action)

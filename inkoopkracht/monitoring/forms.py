@@ -1,7 +1,5 @@
 """Forms of Mijn proeftuin's monitoring pages (rendered with the accessible field template)."""
 
-from decimal import Decimal
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -27,7 +25,6 @@ class PlacementForm(forms.ModelForm):
 
     hours_per_week = forms.DecimalField(
         label=_("Uren per week"),
-        min_value=Decimal("0.01"),
         max_digits=4,
         decimal_places=2,
         help_text=_("Betaalde uren per week. Een baan is 25,5 uur per week."),
@@ -79,7 +76,6 @@ class PlacementForm(forms.ModelForm):
 class HoursForm(forms.Form):
     hours_per_week = forms.DecimalField(
         label=_("Nieuwe uren per week"),
-        min_value=Decimal("0.01"),
         max_digits=4,
         decimal_places=2,
         localize=True,

@@ -18,6 +18,7 @@ from inkoopkracht.monitoring.figures import Regime, compute_series, hours_per_jo
 from inkoopkracht.monitoring.models import EmploymentType, Placement, PlacementHours
 from inkoopkracht.monitoring.periods import Period
 from inkoopkracht.organisations.models import Organisation
+from inkoopkracht.partnerships.models import PartnershipParty
 from inkoopkracht.partnerships.tests.factories import make_organisation, make_partnership
 
 from .reference import RefPlacement, reference
@@ -72,7 +73,7 @@ def proeftuin():
     sw = make_organisation(
         kind=Organisation.Kind.SW_COMPANY, sector=Organisation.Sector.OVERHEID, subsector="gemeente"
     )
-    partnership.parties.create(organisation=sw, role="sw_bedrijf")
+    PartnershipParty.objects.create(partnership=partnership, organisation=sw, role="sw_bedrijf")
     return partnership, {"buyer": partnership.buyer, "supplier": partnership.supplier, "sw": sw}
 
 
