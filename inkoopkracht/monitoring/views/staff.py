@@ -55,6 +55,12 @@ def _latest_rounds(partnerships, periods) -> dict:
     return {(r.partnership_id, r.period): r for r in rounds}
 
 
+def reports_due(partnership, quarter: Period) -> bool:
+    """A report is due for quarters the proeftuin was running in (from its start date)."""
+    started, ended = partnership.started_on, partnership.ended_on
+    return bool(started) and started <= quarter.end and (ended is None or quarter.start <= ended)
+
+
 @login_required
 def overview(request):
     """Every proeftuin with its figures and glide-path status for a quarter, with totals."""
@@ -79,6 +85,7 @@ def overview(request):
             "figures": row_figures,
             "status": status,
             "round": rounds.get((partnership.pk, period)),
+            "due": reports_due(partnership, period),
         })  # fmt: skip
     total = sum((row["figures"] for row in rows[1:]), rows[0]["figures"]) if rows else None
     counts = {rag: sum(1 for row in rows if row["status"].status == rag) for rag in Rag}
@@ -120,10 +127,12 @@ def rounds_overview(request):
         for quarter in quarters:
             reporting_round = rounds.get((partnership.pk, quarter))
             late = reporting_round is None or reporting_round.is_editable
+            due = reports_due(partnership, quarter)
             cells.append({
                 "period": quarter,
                 "round": reporting_round,
-                "overdue": late and deadline_for(quarter) < today,
+                "due": due or reporting_round is not None,
+                "overdue": due and late and deadline_for(quarter) < today,
             })  # fmt: skip
         rows.append({"partnership": partnership, "cells": cells})
     context = {"quarters": quarters, "rows": rows, "page": page}
