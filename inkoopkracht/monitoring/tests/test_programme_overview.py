@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 def _active(partnership):
     Partnership.objects.filter(pk=partnership.pk).update(
-        status=Partnership.Status.ACTIVE, baseline_date=date(2025, 1, 1)
+        status=Partnership.Status.ACTIVE, baseline_date=date(2025, 1, 1), started_on=date(2025, 1, 1)
     )
 
 
@@ -101,3 +101,6 @@ def test_the_reporting_status_per_quarter_shows_overdue_reports(
     assert "3e kwartaal 2026" in page
     assert "Nog niet gestart" in page
     assert "te laat" in page  # the deadline of the third quarter (30 October) has passed
+    Partnership.objects.filter(pk=partnership_a.pk).update(started_on=date(2026, 8, 1))
+    later = client_for(programme_admin).get(reverse("monitoring:rounds_overview")).content.decode()
+    assert later.count("niet van toepassing") == 3  # no reports are due before the start
