@@ -11,8 +11,10 @@ import hashlib
 from datetime import date
 from decimal import Decimal
 
+from django.conf import settings
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import File, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.files import UploadedFile
@@ -251,6 +253,12 @@ def _json(data: dict) -> dict:
 )
 def upload(request, partnership_id: int, file: UploadedFile = File(...)):  # noqa: B008 (ninja's way to declare a file)
     partnership, user = _managed(request, partnership_id)
+    if file.size > settings.IMPORT_MAX_BYTES:
+        raise HttpError(
+            413,
+            str(_("Het bestand is te groot; de grens is %(max)s MB."))
+            % {"max": settings.IMPORT_MAX_BYTES // 1024 // 1024},
+        )
     data = file.read()
 
     def action():

@@ -17,7 +17,13 @@ from inkoopkracht import audit
 from inkoopkracht.audit.models import AuditRecord
 from inkoopkracht.monitoring.access import can_manage_placements
 from inkoopkracht.monitoring.importing import ImportPlan, build_plan
-from inkoopkracht.monitoring.models import ImportJob, ImportStatus, Placement, PlacementHours
+from inkoopkracht.monitoring.models import (
+    IdempotencyKey,
+    ImportJob,
+    ImportStatus,
+    Placement,
+    PlacementHours,
+)
 
 from .errors import MonitoringError
 
@@ -240,11 +246,15 @@ def import_directly(
 
 @transaction.atomic
 def purge_import_files(*, now=None) -> int:
-    """Forget uploaded files and their row reports after ``IMPORT_RETENTION_DAYS``."""
+    """Forget uploaded files and their row reports after ``IMPORT_RETENTION_DAYS`` (and the
+    stored answers behind API idempotency keys of that age)."""
     now = now or timezone.now()
     cutoff = now - timedelta(days=settings.IMPORT_RETENTION_DAYS)
     jobs = ImportJob.objects.filter(created_at__lt=cutoff).exclude(report={"purged": True})
     count = jobs.update(content=None, report={"purged": True})
-    if count:
-        audit.record(actor=None, action="import.purged", data={"jobs": count})
+    keys, _by_model = IdempotencyKey.objects.filter(created_at__lt=cutoff).delete()
+    if count or keys:
+        audit.record(
+            actor=None, action="import.purged", data={"jobs": count, "idempotency_keys": keys}
+        )
     return count

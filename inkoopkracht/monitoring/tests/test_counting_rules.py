@@ -167,3 +167,22 @@ def test_figures_of_several_proeftuinen_add_up_to_the_total(partnership_a, partn
     assert len(figure_set.rows) == 2
     assert figure_set.total.banen_einde == Decimal("1.5")
     assert figure_set.total.personen == 2
+
+
+def test_rows_group_exactly_by_cohort_or_buyer(partnership_a, partnership_b):
+    from inkoopkracht.monitoring.figures import aggregate
+
+    make_placement(partnership=partnership_a, starts_on=date(2026, 1, 1))
+    make_placement(partnership=partnership_b, starts_on=date(2026, 1, 1), hours="12.75")
+    rows = compute_figures(Partnership.objects.all(), Q3).rows
+    cohorts = {p.pk: p.cohort_id for p in Partnership.objects.all()}
+    by_cohort = aggregate(rows, key=lambda row: cohorts[row.partnership_id])
+    assert list(by_cohort) == [partnership_a.cohort_id]
+    assert by_cohort[partnership_a.cohort_id].banen_einde == Decimal("1.5")
+    assert by_cohort[partnership_a.cohort_id].count == 2
+    buyers = {p.pk: p.buyer_id for p in Partnership.objects.all()}
+    by_buyer = aggregate(rows, key=lambda row: buyers[row.partnership_id])
+    assert {k: v.banen_einde for k, v in by_buyer.items()} == {
+        partnership_a.buyer_id: 1,
+        partnership_b.buyer_id: Decimal("0.5"),
+    }

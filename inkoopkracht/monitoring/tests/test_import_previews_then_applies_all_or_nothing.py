@@ -221,3 +221,18 @@ def test_an_excel_file_is_imported_like_a_csv(supplier_member, partnership_a):
     assert job.status == ImportStatus.CHECKED, job.report
     services.apply_import(job=job, by=supplier_member)
     assert set(Placement.objects.values_list("reference", flat=True)) == {"X-1", "1234"}
+
+
+def test_a_file_over_the_limit_is_refused_at_the_upload_field(client_for, supplier_member, partnership_a, settings):
+    settings.IMPORT_MAX_BYTES = 100
+    response = upload(client_for(supplier_member), partnership_a, dutch_csv(ROWS))
+    assert response.status_code == 200
+    assert "Het bestand is te groot" in response.content.decode()
+    assert not ImportJob.objects.exists()
+
+
+@pytest.mark.parametrize("persona", ["buyer_member", "outsider", "programme_admin"])
+def test_only_the_supplier_side_imports(request, client_for, partnership_a, persona):
+    client = client_for(request.getfixturevalue(persona))
+    assert upload(client, partnership_a, dutch_csv(ROWS)).status_code == 404
+    assert not ImportJob.objects.exists()

@@ -17,7 +17,9 @@ pytestmark = pytest.mark.django_db
 
 def _active(partnership):
     Partnership.objects.filter(pk=partnership.pk).update(
-        status=Partnership.Status.ACTIVE, baseline_date=date(2025, 1, 1), started_on=date(2025, 1, 1)
+        status=Partnership.Status.ACTIVE,
+        baseline_date=date(2025, 1, 1),
+        started_on=date(2025, 1, 1),
     )
 
 

@@ -27,68 +27,53 @@ FIRST_TRY = [
 ]
 
 
-def test_import_fix_import_submit_approve_and_see_the_frozen_figures(
-    client_for, supplier_member, buyer_member, partnership_a
-):
-    Partnership.objects.filter(pk=partnership_a.pk).update(status=Partnership.Status.ACTIVE)
-    supplier = client_for(supplier_member)
-    upload_url = reverse("monitoring:import", args=[partnership_a.pk])
-
-    first = supplier.post(
-        upload_url, {"file": SimpleUploadedFile("export.csv", dutch_csv(FIRST_TRY))}, follow=True
+def _upload(client, partnership, rows):
+    url = reverse("monitoring:import", args=[partnership.pk])
+    return client.post(
+        url, {"file": SimpleUploadedFile("export.csv", dutch_csv(rows))}, follow=True
     )
-    report = first.content.decode()
+
+
+def _import_with_a_fix(client, partnership):
+    report = _upload(client, partnership, FIRST_TRY).content.decode()
     assert "Het bestand bevat 2 fouten. Er is niets opgeslagen." in report
     assert "lijkt op een BSN" in report
     assert "hoogstens 60" in report
     assert not Placement.objects.exists()
-
     fixed = [row[:] for row in FIRST_TRY]
     fixed[2][0] = "HW-003"
     fixed[3][4] = "16"
-    second = supplier.post(
-        upload_url, {"file": SimpleUploadedFile("export.csv", dutch_csv(fixed))}, follow=True
-    )
-    assert "Bevestigen en verwerken" in second.content.decode()
+    assert "Bevestigen en verwerken" in _upload(client, partnership, fixed).content.decode()
     job = ImportJob.objects.latest("pk")
-    supplier.post(reverse("monitoring:import_confirm", args=[partnership_a.pk, job.pk]))
+    client.post(reverse("monitoring:import_confirm", args=[partnership.pk, job.pk]))
     assert Placement.objects.count() == 6
 
-    supplier.post(reverse("monitoring:round_submit", args=[partnership_a.pk, "2026-Q3"]))
-    client_for(buyer_member).post(
-        reverse("monitoring:round_approve", args=[partnership_a.pk, "2026-Q3"])
-    )
-    assert ReportingRound.objects.get().status == RoundStatus.APPROVED
 
-    # Confirmed on 30 September: 25.5 + 20 + 24 + 16 + 18.5 hours = 104 hours = 4.08 banen, 5 persons.
+def _frozen_figures_everywhere(client_for, buyer_member, supplier_member, partnership):
+    # Confirmed on 30 September: 25.5 + 20 + 24 + 16 + 18.5 hours = 104 hours = 4.08 banen.
     for user in (buyer_member, supplier_member):
         page = (
             client_for(user)
-            .get(reverse("partnerships:detail", args=[partnership_a.pk]))
+            .get(reverse("partnerships:detail", args=[partnership.pk]))
             .content.decode()
         )
         assert "goedgekeurde cijfers" in page
         assert "4,08" in page
-
     out = StringIO()
     call_command(
         "monitor",
         "--period",
         "2026-Q3",
         "--proeftuin",
-        str(partnership_a.pk),
+        str(partnership.pk),
         "--format",
         "json",
         stdout=out,
     )
     row = json.loads(out.getvalue())["proeftuinen"][0]
     assert (row["bron"], row["banen_einde"], row["personen"]) == ("goedgekeurd", "4.08", 5)
-
-    api = (
-        client_for(buyer_member)
-        .get(f"/api/v1/monitoring/proeftuinen/{partnership_a.pk}/cijfers?periode=2026-Q3")
-        .json()
-    )
+    url = f"/api/v1/monitoring/proeftuinen/{partnership.pk}/cijfers?periode=2026-Q3"
+    api = client_for(buyer_member).get(url).json()
     assert (api["bron"], api["versie"], api["banen_einde"], api["personen"]) == (
         "goedgekeurd",
         1,
@@ -98,3 +83,17 @@ def test_import_fix_import_submit_approve_and_see_the_frozen_figures(
     assert (
         api["nog_te_verifieren_personen"] is None
     )  # one unverified person: suppressed for members
+
+
+def test_import_fix_import_submit_approve_and_see_the_frozen_figures(
+    client_for, supplier_member, buyer_member, partnership_a
+):
+    Partnership.objects.filter(pk=partnership_a.pk).update(status=Partnership.Status.ACTIVE)
+    supplier = client_for(supplier_member)
+    _import_with_a_fix(supplier, partnership_a)
+    supplier.post(reverse("monitoring:round_submit", args=[partnership_a.pk, "2026-Q3"]))
+    client_for(buyer_member).post(
+        reverse("monitoring:round_approve", args=[partnership_a.pk, "2026-Q3"])
+    )
+    assert ReportingRound.objects.get().status == RoundStatus.APPROVED
+    _frozen_figures_everywhere(client_for, buyer_member, supplier_member, partnership_a)

@@ -1,5 +1,6 @@
 """Importing placements: upload, the check report and preview, confirmation, the template."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -27,6 +28,11 @@ def upload(request, pk):
     if request.method == "POST" and form.is_valid():
         upload_file = form.cleaned_data["file"]
         try:
+            if upload_file.size > settings.IMPORT_MAX_BYTES:
+                raise services.MonitoringError(
+                    _("Het bestand is te groot; de grens is %(max)s MB.")
+                    % {"max": settings.IMPORT_MAX_BYTES // 1024 // 1024}
+                )
             job = services.receive_import(
                 partnership=partnership,
                 by=request.user,

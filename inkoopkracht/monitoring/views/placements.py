@@ -109,8 +109,17 @@ def placement_create(request, pk):
 
 
 def _placement(request, partnership, placement_pk) -> Placement:
+    """One placement the user may see; showing it (GET) is a logged read."""
     queryset = Placement.objects.visible_to(request.user).filter(partnership=partnership)
-    return get_object_or_404(queryset, pk=placement_pk)
+    placement = get_object_or_404(queryset, pk=placement_pk)
+    if request.method == "GET":
+        audit.record_read(
+            actor=request.user,
+            action="placement.viewed",
+            target=placement,
+            purpose=PLACEMENTS_PURPOSE,
+        )
+    return placement
 
 
 @login_required
@@ -118,9 +127,6 @@ def _placement(request, partnership, placement_pk) -> Placement:
 def placement_edit(request, pk, placement_pk):
     partnership = managed_partnership(request, pk)
     placement = _placement(request, partnership, placement_pk)
-    audit.record_read(
-        actor=request.user, action="placement.viewed", target=placement, purpose=PLACEMENTS_PURPOSE
-    )
     form = PlacementForm(request.POST or None, instance=placement, partnership=partnership)
     if request.method == "POST" and form.is_valid():
         values, contracts = _form_values(form)
