@@ -31,7 +31,10 @@ def looks_like_bsn(value) -> bool:
     """Nine digits (spaces, dots and dashes ignored) that pass the eleven-test."""
     if value is None:
         return False
-    digits = _SEPARATORS.sub("", str(value).strip())
+    text = str(value).strip()
+    if not 9 <= len(text) <= 13 or not text[:1].isdigit():
+        return False  # fast path: most cells cannot be a (formatted) nine-digit number
+    digits = _SEPARATORS.sub("", text)
     if digits.endswith(".0") or digits.endswith(",0"):
         digits = digits[:-2]
     return passes_eleven_test(digits)
@@ -40,7 +43,8 @@ def looks_like_bsn(value) -> bool:
 def looks_like_birth_date(value: str) -> bool:
     """A date written as text (or 8 digits) with a year a living person could be born in."""
     text = str(value).strip()
-    this_year = timezone.localdate().year
+    if not text[:1].isdigit():
+        return False
     for pattern, (y, m, d) in _DATE_PATTERNS:
         match = pattern.match(text)
         if not match:
@@ -49,7 +53,7 @@ def looks_like_birth_date(value: str) -> bool:
             day = date(int(match.group(y)), int(match.group(m)), int(match.group(d)))
         except ValueError:
             continue
-        if 1900 <= day.year <= this_year:
+        if 1900 <= day.year <= timezone.localdate().year:
             return True
     return False
 

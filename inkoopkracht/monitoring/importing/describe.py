@@ -47,7 +47,7 @@ def describe_new(fields: dict, history: list) -> list[str]:
 
 
 def describe_changes(
-    before: dict, changed: dict, old_history, new_history, contracts_changed
+    before: dict, changed: dict, old_history, new_history, new_contracts
 ) -> list[str]:
     details = []
     for name, value in changed.items():
@@ -69,6 +69,6 @@ def describe_changes(
                 "start": _show(new_history[-1].starts_on),
             }
         )
-    if contracts_changed:
+    if new_contracts is not None:
         details.append(_("contracten gewijzigd"))
     return details

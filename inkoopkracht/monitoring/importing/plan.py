@@ -16,7 +16,6 @@ from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -29,6 +28,7 @@ from inkoopkracht.monitoring.models import (
     Origin,
     Placement,
     PlacementHours,
+    placement_errors,
 )
 
 from .cells import ImportContext, RowError, Target, read_row
@@ -86,8 +86,19 @@ class ImportPlan:
             "error_count": len(self.errors),
             "errors": [error.as_dict() for error in self.errors[:max_errors]],
             "counts": self.counts(),
-            "changes": listed[:max_changes],
+            "changes": [_described(change) for change in listed[:max_changes]],
         }
+
+
+def _described(change: dict) -> dict:
+    """A change for the report, with its Dutch details (worked out only for listed rows)."""
+    function, arguments = change["describe"]
+    return {
+        "kind": change["kind"],
+        "row": change["row"],
+        "reference": change["reference"],
+        "details": function(*arguments),
+    }
 
 
 def _limits() -> Limits:
@@ -283,16 +294,10 @@ def _permanent_since(
 
 
 def _validate(plan, context, target, fields) -> bool:
-    probe = Placement(
-        partnership=context.partnership, **{k: v for k, v in fields.items() if k != "partnership"}
-    )
-    try:
-        probe.clean()
-    except ValidationError as error:
-        for name, messages in error.message_dict.items():
-            plan.errors.append(
-                RowError(target.row, _ERROR_COLUMNS.get(name, "referentie"), messages[0])
-            )
+    errors = placement_errors(fields, today=context.today)
+    for name, message in errors.items():
+        plan.errors.append(RowError(target.row, _ERROR_COLUMNS.get(name, "referentie"), message))
+    if errors:
         return False
     if (
         "inlener_kvk" in target.present
@@ -310,6 +315,11 @@ def _validate(plan, context, target, fields) -> bool:
     return True
 
 
+def _change(kind: str, target: Target, describe) -> dict:
+    """A row's change; ``describe`` (function, arguments) gives its Dutch details on demand."""
+    return {"kind": kind, "row": target.row, "reference": target.reference, "describe": describe}
+
+
 def _plan_new(plan: ImportPlan, context: ImportContext, target: Target) -> None:
     missing = [c for c in ("startdatum", "uren_per_week") if target.values.get(c) is None]
     for column in missing:
@@ -325,14 +335,7 @@ def _plan_new(plan: ImportPlan, context: ImportContext, target: Target) -> None:
     history = [hours_history.HoursPeriod(fields["starts_on"], None, target.values["uren_per_week"])]
     contracts = target.values.get("contracten") or set()
     plan.operations.append(Operation(target.row, None, fields, history, contracts))
-    plan.changes.append(
-        {
-            "kind": "nieuw",
-            "row": target.row,
-            "reference": target.reference,
-            "details": describe_new(fields, history),
-        }
-    )
+    plan.changes.append(_change("nieuw", target, (describe_new, (fields, history))))
 
 
 def _plan_update(plan: ImportPlan, context: ImportContext, target: Target, stored: _Stored) -> None:
@@ -367,18 +370,12 @@ def _plan_update(plan: ImportPlan, context: ImportContext, target: Target, store
         contracts if contracts is not None and contracts != stored.contract_ids else None
     )
     if not changed and new_history is None and new_contracts is None:
-        plan.changes.append(
-            {"kind": "ongewijzigd", "row": target.row, "reference": target.reference, "details": []}
-        )
+        plan.changes.append(_change("ongewijzigd", target, None))
         return
     kind = "beeindigd" if before["ends_on"] is None and changed.get("ends_on") else "gewijzigd"
     plan.operations.append(Operation(target.row, placement.pk, changed, new_history, new_contracts))
-    details = describe_changes(
-        before, changed, stored.history, new_history, new_contracts is not None
-    )
-    plan.changes.append(
-        {"kind": kind, "row": target.row, "reference": target.reference, "details": details}
-    )
+    describe = (describe_changes, (before, changed, stored.history, new_history, new_contracts))
+    plan.changes.append(_change(kind, target, describe))
 
 
 def _new_history(plan, target: Target, history: list, fields: dict, today: date):

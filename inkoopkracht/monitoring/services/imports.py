@@ -166,7 +166,8 @@ def _write_plan(job: ImportJob, plan: ImportPlan, by) -> ImportJob:
     for placement, operation in zip(placements, creates, strict=True):
         operation.placement_id = placement.pk
     _update_fields(updates, now)
-    _replace_hours([op for op in plan.operations if op.history is not None])
+    updated = {op.placement_id for op in updates}
+    _replace_hours([op for op in plan.operations if op.history is not None], updated)
     _replace_contracts([op for op in plan.operations if op.contract_ids is not None], updates)
     job.status = ImportStatus.APPLIED
     job.applied_at = now
@@ -198,8 +199,9 @@ def _update_fields(updates, now) -> None:
     Placement.objects.bulk_update(instances, [*names, "updated_at"], batch_size=BATCH)
 
 
-def _replace_hours(operations) -> None:
-    ids = [op.placement_id for op in operations]
+def _replace_hours(operations, updated: set) -> None:
+    """New hours histories; only updated placements have old ones to remove."""
+    ids = [op.placement_id for op in operations if op.placement_id in updated]
     for start in range(0, len(ids), BATCH):
         PlacementHours.objects.filter(placement_id__in=ids[start : start + BATCH]).delete()
     rows = [

@@ -223,7 +223,9 @@ def test_an_excel_file_is_imported_like_a_csv(supplier_member, partnership_a):
     assert set(Placement.objects.values_list("reference", flat=True)) == {"X-1", "1234"}
 
 
-def test_a_file_over_the_limit_is_refused_at_the_upload_field(client_for, supplier_member, partnership_a, settings):
+def test_a_file_over_the_limit_is_refused_at_the_upload_field(
+    client_for, supplier_member, partnership_a, settings
+):
     settings.IMPORT_MAX_BYTES = 100
     response = upload(client_for(supplier_member), partnership_a, dutch_csv(ROWS))
     assert response.status_code == 200
