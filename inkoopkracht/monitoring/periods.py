@@ -86,7 +86,9 @@ class Period:
     @property
     def short_label(self) -> str:
         """Compact label for charts and tables: ‘K3 2026’."""
-        return f"K{self.quarter} {self.year}" if self.is_quarter else str(self.year)
+        if not self.is_quarter:
+            return str(self.year)
+        return _("K%(quarter)s %(year)s") % {"quarter": self.quarter, "year": self.year}
 
     @property
     def start(self) -> date:
