@@ -17,3 +17,4 @@ api = NinjaAPI(
 api.add_router("/proeftuinen/", "inkoopkracht.partnerships.api.router")
 api.add_router("/bijeenkomsten/", "inkoopkracht.events.api.router")
 api.add_router("/aanmeldingen/", "inkoopkracht.intake.api.router")
+api.add_router("/monitoring/", "inkoopkracht.monitoring.api.router")

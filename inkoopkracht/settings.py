@@ -328,3 +328,21 @@ INTAKE_RATE_LIMIT = env_int("INTAKE_RATE_LIMIT", 5)
 INTAKE_RATE_LIMIT_WINDOW_MINUTES = env_int("INTAKE_RATE_LIMIT_WINDOW_MINUTES", 60)
 INTAKE_DUPLICATE_WINDOW_DAYS = env_int("INTAKE_DUPLICATE_WINDOW_DAYS", 30)
 INTAKE_GUIDE_MAX_COPIES = env_int("INTAKE_GUIDE_MAX_COPIES", 25)
+
+# --- monitoring ---
+# Reporting rounds: a quarter's report is due this many days after the quarter ends; suppliers
+# get a reminder this many days before that (docs/monitoring.md).
+REPORTING_DEADLINE_DAYS = env_int("REPORTING_DEADLINE_DAYS", 30)
+REPORTING_REMINDER_DAYS = env_int("REPORTING_REMINDER_DAYS", 7)
+# Glide path status: green from this share of the planned extra banen, amber from the next.
+GLIDE_PATH_GREEN_PERCENT = env_int("GLIDE_PATH_GREEN_PERCENT", 90)
+GLIDE_PATH_AMBER_PERCENT = env_int("GLIDE_PATH_AMBER_PERCENT", 70)
+# Plausibility limit for hours per week of one placement.
+PLACEMENT_MAX_HOURS_PER_WEEK = env_int("PLACEMENT_MAX_HOURS_PER_WEEK", 60)
+# Imports of placements: size limits, when to check in the background, how long files are kept.
+IMPORT_MAX_BYTES = env_int("IMPORT_MAX_MEGABYTES", 25) * 1024 * 1024
+IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 500_000)
+IMPORT_BACKGROUND_BYTES = env_int("IMPORT_BACKGROUND_KILOBYTES", 256) * 1024
+IMPORT_RETENTION_DAYS = env_int("IMPORT_RETENTION_DAYS", 7)
+# Personal API tokens (one proeftuin each) are valid this many days.
+API_TOKEN_DAYS = env_int("API_TOKEN_DAYS", 365)

@@ -1,0 +1,401 @@
+"""From an import file to a plan: errors per row and column, and what would change.
+
+``build_plan`` reads and checks the whole file and compares it with the stored placements; it
+writes nothing. The plan lists, per row, whether the placement is new, changed, ended or
+unchanged, and holds the operations that ``services.apply_import`` carries out in one
+transaction. Running the same file twice gives a plan with only unchanged rows.
+
+Rules: a placement is matched on (employer, reference). Columns the file does not have leave
+existing placements as they are; a column that is there sets the value, and an empty cell
+empties it (an empty ``einddatum`` means the placement runs on).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from inkoopkracht.lib.spreadsheets import Limits, SpreadsheetError, read_spreadsheet
+from inkoopkracht.monitoring import hours as hours_history
+from inkoopkracht.monitoring.access import default_hirer
+from inkoopkracht.monitoring.models import (
+    LENDING_TYPES,
+    EmploymentType,
+    Origin,
+    Placement,
+    PlacementHours,
+    placement_errors,
+)
+
+from .cells import ImportContext, RowError, Target, read_row
+from .columns import COLUMN_NAMES, forbidden_column
+from .describe import describe_changes, describe_new
+
+CHUNK = 900  # ids or references per IN (...) query (below SQLite's parameter limit)
+_ERROR_COLUMNS = {
+    "ends_on": "einddatum",
+    "permanent_since": "vast_contract_sinds",
+    "register_confirmed_on": "doelgroepregister_bevestigd_op",
+    "hirer": "inlener_kvk",
+    "starts_on": "startdatum",
+}
+
+
+@dataclass
+class Operation:
+    """Create (``placement_id`` None) or update one placement."""
+
+    row: int
+    placement_id: int | None
+    fields: dict
+    history: list | None = None  # new hours history, None: unchanged
+    contract_ids: set | None = None  # new contracts, None: unchanged
+
+
+@dataclass
+class ImportPlan:
+    rows: int = 0
+    file_error: str = ""
+    errors: list[RowError] = field(default_factory=list)
+    changes: list[dict] = field(default_factory=list)
+    operations: list[Operation] = field(default_factory=list)
+
+    @property
+    def is_valid(self) -> bool:
+        return not self.file_error and not self.errors
+
+    def counts(self) -> dict:
+        result = {"nieuw": 0, "gewijzigd": 0, "beeindigd": 0, "ongewijzigd": 0}
+        for change in self.changes:
+            result[change["kind"]] += 1
+        return result
+
+    def report(self, max_errors: int = 1000, max_changes: int = 500) -> dict:
+        order = {"nieuw": 0, "beeindigd": 1, "gewijzigd": 2, "ongewijzigd": 3}
+        listed = sorted(
+            (c for c in self.changes if c["kind"] != "ongewijzigd"),
+            key=lambda c: (order[c["kind"]], c["row"]),
+        )
+        return {
+            "rows": self.rows,
+            "file_error": self.file_error,
+            "error_count": len(self.errors),
+            "errors": [error.as_dict() for error in self.errors[:max_errors]],
+            "counts": self.counts(),
+            "changes": [_described(change) for change in listed[:max_changes]],
+        }
+
+
+def _described(change: dict) -> dict:
+    """A change for the report, with its Dutch details (worked out only for listed rows)."""
+    function, arguments = change["describe"]
+    return {
+        "kind": change["kind"],
+        "row": change["row"],
+        "reference": change["reference"],
+        "details": function(*arguments),
+    }
+
+
+def _limits() -> Limits:
+    return Limits(max_bytes=settings.IMPORT_MAX_BYTES, max_rows=settings.IMPORT_MAX_ROWS)
+
+
+def header_error(headers: list[str]) -> str:
+    """A file-level problem with the columns, or an empty string."""
+    personal = [h for h in headers if forbidden_column(h)]
+    if personal:
+        return _(
+            "De kolom ‘%(column)s’ lijkt persoonsgegevens te bevatten (zoals een naam, BSN of geboortedatum). Die mogen niet in dit systeem: verwijder de kolom en probeer het opnieuw."
+        ) % {"column": personal[0]}
+    unknown = [h for h in headers if h not in COLUMN_NAMES]
+    if unknown:
+        return _(
+            "Onbekende kolom ‘%(column)s’. Gebruik alleen de kolommen uit het sjabloon: %(columns)s."
+        ) % {"column": unknown[0] or _("(zonder naam)"), "columns": ", ".join(COLUMN_NAMES)}
+    duplicates = sorted({h for h in headers if headers.count(h) > 1})
+    if duplicates:
+        return _("De kolom ‘%(column)s’ staat er meer dan één keer in.") % {"column": duplicates[0]}
+    if "referentie" not in headers:
+        return _("De kolom ‘referentie’ ontbreekt; die is verplicht.")
+    return ""
+
+
+def build_plan(
+    partnership,
+    data: bytes,
+    filename: str,
+    *,
+    progress: Callable | None = None,
+    today: date | None = None,
+) -> ImportPlan:
+    """Check a file against a proeftuin and work out what it would change (writes nothing)."""
+    plan = ImportPlan()
+    today = today or timezone.localdate()
+    try:
+        sheet = read_spreadsheet(data, filename, limits=_limits(), sheet_name="plaatsingen")
+        plan.file_error = header_error(sheet.headers)
+        if plan.file_error:
+            return plan
+        context = ImportContext.build(partnership, today)
+        targets = _read_rows(plan, context, sheet, progress)
+    except SpreadsheetError as error:
+        plan.file_error = str(error)
+        return plan
+    existing = _existing(targets)
+    for target in targets:
+        _plan_target(plan, context, target, existing.get((target.employer_id, target.reference)))
+    plan.errors.sort(
+        key=lambda e: (e.row, COLUMN_NAMES.index(e.column) if e.column in COLUMN_NAMES else 99)
+    )
+    if plan.errors:
+        plan.changes, plan.operations = [], []
+    return plan
+
+
+def _read_rows(plan, context, sheet, progress) -> list[Target]:
+    targets, seen = [], {}
+    for number, cells in sheet.rows:
+        plan.rows += 1
+        target, errors = read_row(context, sheet.headers, number, cells)
+        plan.errors.extend(errors)
+        if target is not None:
+            key = (target.employer_id, target.reference)
+            if key in seen:
+                plan.errors.append(
+                    RowError(
+                        number,
+                        "referentie",
+                        _("Deze referentie staat al in rij %(row)s (bij dezelfde werkgever).")
+                        % {"row": seen[key]},
+                    )
+                )
+            else:
+                seen[key] = number
+                targets.append(target)
+        if progress and plan.rows % 500 == 0:
+            progress(plan.rows, max(plan.rows, sheet.estimated_rows))
+    if plan.rows == 0:
+        raise SpreadsheetError(_("Het bestand bevat geen plaatsingen (alleen kolomkoppen)."))
+    if progress:
+        progress(plan.rows, plan.rows)
+    return targets
+
+
+@dataclass
+class _Stored:
+    placement: Placement
+    history: list = field(default_factory=list)
+    contract_ids: set = field(default_factory=set)
+
+
+def _existing(targets: list[Target]) -> dict:
+    """Stored placements of the file's (employer, reference) pairs, with hours and contracts."""
+    by_key: dict = {}
+    by_employer: dict = {}
+    for target in targets:
+        by_employer.setdefault(target.employer_id, []).append(target.reference)
+    for employer_id, references in by_employer.items():
+        for start in range(0, len(references), CHUNK):
+            chunk = references[start : start + CHUNK]
+            for placement in Placement.objects.filter(employer_id=employer_id, reference__in=chunk):
+                by_key[(employer_id, placement.reference)] = _Stored(placement)
+    by_id = {stored.placement.pk: stored for stored in by_key.values()}
+    ids = list(by_id)
+    through = Placement.contracts.through
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        for row in PlacementHours.objects.filter(placement_id__in=chunk).order_by(
+            "placement_id", "starts_on"
+        ):
+            by_id[row.placement_id].history.append(
+                hours_history.HoursPeriod(row.starts_on, row.ends_on, row.hours_per_week)
+            )
+        for placement_id, contract_id in through.objects.filter(placement_id__in=chunk).values_list(
+            "placement_id", "contract_id"
+        ):
+            by_id[placement_id].contract_ids.add(contract_id)
+    return by_key
+
+
+FIELD_COLUMNS = {
+    "job_title": "functie",
+    "employment_type": "soort_dienstverband",
+    "starts_on": "startdatum",
+    "ends_on": "einddatum",
+    "register_confirmed_on": "doelgroepregister_bevestigd_op",
+    "origin": "ontstaan_via",
+}
+DEFAULTS = {
+    "job_title": "",
+    "employment_type": EmploymentType.DIRECT,
+    "ends_on": None,
+    "register_confirmed_on": None,
+    "origin": Origin.VACANCY,
+}
+
+
+def _plan_target(
+    plan: ImportPlan, context: ImportContext, target: Target, stored: _Stored | None
+) -> None:
+    if stored is not None and stored.placement.partnership_id != context.partnership.pk:
+        plan.errors.append(
+            RowError(
+                target.row,
+                "referentie",
+                _("Deze werkgever gebruikt referentie ‘%(reference)s’ al in een andere proeftuin.")
+                % {"reference": target.reference},
+            )
+        )
+        return
+    if stored is None:
+        _plan_new(plan, context, target)
+    else:
+        _plan_update(plan, context, target, stored)
+
+
+def _fields_for(target: Target, base: dict) -> dict:
+    fields = dict(base)
+    for name, column in FIELD_COLUMNS.items():
+        if column in target.present:
+            value = target.values[column]
+            fields[name] = DEFAULTS.get(name) if value is None and name in DEFAULTS else value
+    return fields
+
+
+def _resolve_hirer(context, target, fields, current_hirer_id):
+    if fields["employment_type"] not in LENDING_TYPES:
+        return None
+    if target.values.get("inlener_kvk") is not None:
+        return target.values["inlener_kvk"].pk
+    if current_hirer_id:
+        return current_hirer_id
+    return default_hirer(context.partnership, context.by_id[fields["employer_id"]]).pk
+
+
+def _permanent_since(
+    target: Target, current: date | None, fields: dict, today: date, is_new: bool
+) -> date | None:
+    if "vast_contract" not in target.present:
+        return target.values.get("vast_contract_sinds") or current
+    if not target.values["vast_contract"]:
+        return None
+    given = target.values.get("vast_contract_sinds")
+    if given:
+        return given
+    if current:
+        return current
+    start, end = fields["starts_on"], fields["ends_on"]
+    return start if is_new else max(start, min(today, end or today))
+
+
+def _validate(plan, context, target, fields) -> bool:
+    errors = placement_errors(fields, today=context.today)
+    for name, message in errors.items():
+        plan.errors.append(RowError(target.row, _ERROR_COLUMNS.get(name, "referentie"), message))
+    if errors:
+        return False
+    if (
+        "inlener_kvk" in target.present
+        and target.values["inlener_kvk"]
+        and fields["hirer_id"] is None
+    ):
+        plan.errors.append(
+            RowError(
+                target.row,
+                "inlener_kvk",
+                _("Alleen bij detachering en uitzendwerk is er een inlener."),
+            )
+        )
+        return False
+    return True
+
+
+def _change(kind: str, target: Target, describe) -> dict:
+    """A row's change; ``describe`` (function, arguments) gives its Dutch details on demand."""
+    return {"kind": kind, "row": target.row, "reference": target.reference, "describe": describe}
+
+
+def _plan_new(plan: ImportPlan, context: ImportContext, target: Target) -> None:
+    missing = [c for c in ("startdatum", "uren_per_week") if target.values.get(c) is None]
+    for column in missing:
+        plan.errors.append(RowError(target.row, column, _("Verplicht bij een nieuwe plaatsing.")))
+    if missing:
+        return
+    fields = _fields_for(target, {**DEFAULTS, "employer_id": target.employer_id})
+    fields["reference"] = target.reference
+    fields["hirer_id"] = _resolve_hirer(context, target, fields, None)
+    fields["permanent_since"] = _permanent_since(target, None, fields, context.today, True)
+    if not _validate(plan, context, target, fields):
+        return
+    history = [hours_history.HoursPeriod(fields["starts_on"], None, target.values["uren_per_week"])]
+    contracts = target.values.get("contracten") or set()
+    plan.operations.append(Operation(target.row, None, fields, history, contracts))
+    plan.changes.append(_change("nieuw", target, (describe_new, (fields, history))))
+
+
+def _plan_update(plan: ImportPlan, context: ImportContext, target: Target, stored: _Stored) -> None:
+    placement = stored.placement
+    before = {
+        name: getattr(placement, name)
+        for name in (*DEFAULTS, "starts_on", "permanent_since", "hirer_id")
+    }
+    before["employer_id"] = placement.employer_id
+    fields = _fields_for(target, before)
+    fields["reference"] = target.reference
+    fields["hirer_id"] = _resolve_hirer(context, target, fields, placement.hirer_id)
+    if fields["starts_on"] is None:
+        plan.errors.append(RowError(target.row, "startdatum", _("Vul een startdatum in.")))
+        return
+    fields["permanent_since"] = _permanent_since(
+        target, placement.permanent_since, fields, context.today, False
+    )
+    if not _validate(plan, context, target, fields):
+        return
+    history = _new_history(plan, target, stored.history, fields, context.today)
+    if history is False:
+        return
+    contracts = target.values.get("contracten") if "contracten" in target.present else None
+    changed = {
+        name: value
+        for name, value in fields.items()
+        if name != "reference" and before.get(name) != value
+    }
+    new_history = history if history != stored.history else None
+    new_contracts = (
+        contracts if contracts is not None and contracts != stored.contract_ids else None
+    )
+    if not changed and new_history is None and new_contracts is None:
+        plan.changes.append(_change("ongewijzigd", target, None))
+        return
+    kind = "beeindigd" if before["ends_on"] is None and changed.get("ends_on") else "gewijzigd"
+    plan.operations.append(Operation(target.row, placement.pk, changed, new_history, new_contracts))
+    describe = (describe_changes, (before, changed, stored.history, new_history, new_contracts))
+    plan.changes.append(_change(kind, target, describe))
+
+
+def _new_history(plan, target: Target, history: list, fields: dict, today: date):
+    start, end = fields["starts_on"], fields["ends_on"]
+    history = hours_history.aligned(history, start) if history else history
+    hours: Decimal | None = target.values.get("uren_per_week")
+    if hours is None:
+        return history
+    starting = target.values.get("uren_per_week_vanaf")
+    if starting is None:
+        if hours_history.current(history) == hours:
+            return history
+        starting = min(max(today, start), end) if end else max(today, start)
+    elif starting < start or (end and starting > end):
+        plan.errors.append(
+            RowError(
+                target.row,
+                "uren_per_week_vanaf",
+                _("Deze datum ligt niet binnen de looptijd van de plaatsing."),
+            )
+        )
+        return False
+    return hours_history.from_date(history, hours=hours, starting=starting)

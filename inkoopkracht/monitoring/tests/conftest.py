@@ -1,0 +1,32 @@
+"""Fixtures of the monitoring tests."""
+
+from datetime import UTC, datetime
+
+import pytest
+
+TODAY = datetime(2026, 11, 26, 11, 0, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def _today(time_machine):
+    """Monitoring tests run on 26 November 2026 (the third quarter is over, its deadline too)."""
+    time_machine.move_to(TODAY, tick=False)
+
+
+HEADER = [
+    "referentie", "functie", "soort_dienstverband", "vast_contract", "uren_per_week",
+    "startdatum", "einddatum", "doelgroepregister_bevestigd_op",
+]  # fmt: skip
+
+
+def dutch_csv(rows: list[list[str]], header: list[str] | None = None) -> bytes:
+    """A file as Dutch Excel saves "CSV (gescheiden door lijstscheidingsteken)": semicolons,
+    Windows-1252, CRLF."""
+    header = header or HEADER
+    lines = [";".join(header)] + [";".join(row) for row in rows]
+    return ("\r\n".join(lines) + "\r\n").encode("cp1252")
+
+
+@pytest.fixture
+def contract_reference(partnership_a):
+    return partnership_a.contracts.get().reference

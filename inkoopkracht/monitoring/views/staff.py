@@ -1,0 +1,139 @@
+"""For the programme team: every proeftuin against its glide path, and the reporting status per
+quarter. Query counts do not grow with the number of proeftuinen (set-based engine)."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import render
+from django.utils import timezone
+
+from inkoopkracht.monitoring.figures import compute_figures, present
+from inkoopkracht.monitoring.forms import OverviewFilterForm
+from inkoopkracht.monitoring.glidepath import Rag, glide_path_statuses
+from inkoopkracht.monitoring.models import ReportingRound
+from inkoopkracht.monitoring.periods import Period
+from inkoopkracht.monitoring.services import deadline_for
+from inkoopkracht.partnerships.models import Partnership
+
+PAGE_SIZE = 50
+
+
+def _staff_only(request):
+    if not request.user.is_programme_staff:
+        raise Http404
+
+
+def _recent_quarters(today, count=12) -> list[Period]:
+    quarters, current = [], Period.last_completed_quarter(today)
+    for _index in range(count):
+        quarters.append(current)
+        current = current.previous()
+    return quarters
+
+
+def _filtered(form) -> tuple:
+    partnerships = (
+        Partnership.objects.exclude(status=Partnership.Status.APPLIED)
+        .select_related("buyer", "supplier", "cohort", "current_step")
+        .order_by("cohort__number", "name")
+    )
+    data = form.cleaned_data if form.is_valid() else {}
+    if data.get("cohort"):
+        partnerships = partnerships.filter(cohort=data["cohort"])
+    if data.get("sector"):
+        partnerships = partnerships.filter(work_sector=data["sector"])
+    if data.get("stap"):
+        partnerships = partnerships.filter(current_step=data["stap"])
+    return partnerships, data
+
+
+def _latest_rounds(partnerships, periods) -> dict:
+    rounds = ReportingRound.objects.filter(
+        partnership__in=partnerships.order_by().values("pk"),
+        year__in={p.year for p in periods},
+    ).latest_revisions()
+    return {(r.partnership_id, r.period): r for r in rounds}
+
+
+def reports_due(partnership, quarter: Period) -> bool:
+    """A report is due for quarters the proeftuin was running in (from its start date)."""
+    started, ended = partnership.started_on, partnership.ended_on
+    return bool(started) and started <= quarter.end and (ended is None or quarter.start <= ended)
+
+
+@login_required
+def overview(request):
+    """Every proeftuin with its figures and glide-path status for a quarter, with totals."""
+    _staff_only(request)
+    today = timezone.localdate()
+    quarters = _recent_quarters(today)
+    form = OverviewFilterForm(request.GET or None, quarters=[(str(q), q.label) for q in quarters])
+    partnerships, data = _filtered(form)
+    period = Period.parse(data["periode"]) if data.get("periode") else quarters[0]
+    figure_set = compute_figures(partnerships, period, durability=False)
+    statuses = glide_path_statuses(partnerships, period, figure_set)
+    figures = figure_set.by_partnership()
+    rounds = _latest_rounds(partnerships, [period])
+    rows = []
+    for partnership in partnerships:
+        status = statuses[partnership.pk]
+        if data.get("status") and status.status != data["status"]:
+            continue
+        row_figures = figures[partnership.pk]
+        rows.append({
+            "partnership": partnership,
+            "figures": row_figures,
+            "status": status,
+            "round": rounds.get((partnership.pk, period)),
+            "due": reports_due(partnership, period),
+        })  # fmt: skip
+    total = sum((row["figures"] for row in rows[1:]), rows[0]["figures"]) if rows else None
+    counts = {rag: sum(1 for row in rows if row["status"].status == rag) for rag in Rag}
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    for row in page.object_list:
+        row["shown"] = present(row["figures"], suppress=False)
+    context = {
+        "form": form,
+        "period": period,
+        "page": page,
+        "total": present(total, suppress=False) if total else None,
+        "count": len(rows),
+        "rag_counts": [(rag, counts[rag]) for rag in Rag],
+        "query": request.GET.copy(),
+    }
+    context["query"].pop("pagina", None)
+    return render(request, "monitoring/staff_overview.html", context)
+
+
+@login_required
+def rounds_overview(request):
+    """The reporting status of every active proeftuin for the last four quarters."""
+    _staff_only(request)
+    today = timezone.localdate()
+    quarters = list(reversed(_recent_quarters(today, 4)))
+    partnerships = (
+        Partnership.objects.filter(
+            status__in=[Partnership.Status.ACTIVE, Partnership.Status.PAUSED]
+        )
+        .select_related("buyer", "supplier", "cohort")
+        .order_by("cohort__number", "name")
+    )
+    page = Paginator(partnerships, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    on_page = Partnership.objects.filter(pk__in=[p.pk for p in page.object_list])
+    rounds = _latest_rounds(on_page, quarters)
+    rows = []
+    for partnership in page.object_list:
+        cells = []
+        for quarter in quarters:
+            reporting_round = rounds.get((partnership.pk, quarter))
+            late = reporting_round is None or reporting_round.is_editable
+            due = reports_due(partnership, quarter)
+            cells.append({
+                "period": quarter,
+                "round": reporting_round,
+                "due": due or reporting_round is not None,
+                "overdue": due and late and deadline_for(quarter) < today,
+            })  # fmt: skip
+        rows.append({"partnership": partnership, "cells": cells})
+    context = {"quarters": quarters, "rows": rows, "page": page}
+    return render(request, "monitoring/staff_rounds.html", context)
