@@ -15,3 +15,4 @@ api = NinjaAPI(
 )
 
 api.add_router("/proeftuinen/", "inkoopkracht.partnerships.api.router")
+api.add_router("/lessen/", "inkoopkracht.knowledge.api.router")

@@ -300,3 +300,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"axes": {"level": "WARNING"}, "django_tasks": {"level": "WARNING"}},
 }
+
+# --- knowledge ---
+# Site search (guide and lessons): on PostgreSQL full-text search with Dutch stemming through
+# the built-in "dutch" text-search configuration; SQLite uses its FTS5 index without stemming.
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = env_str("SEARCH_CONFIG", "dutch")
