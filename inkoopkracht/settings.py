@@ -306,3 +306,6 @@ LOGGING = {
 # the built-in "dutch" text-search configuration; SQLite uses its FTS5 index without stemming.
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = env_str("SEARCH_CONFIG", "dutch")
+# The back office shows initials instead of Gravatar pictures: no staff e-mail hashes are sent
+# to a third party, and the editor loads without waiting for an outside server.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -8,7 +8,6 @@ moderation state, write the audit record and notify the submitter after commit.
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -272,11 +271,4 @@ def _remove_old_pdfs() -> None:
     for old in ready[KEEP_PDF_BUILDS:]:
         if old.file:
             old.file.delete(save=False)
-        GuidePdf.objects.filter(pk=old.pk).update(
-            status=GuidePdf.Status.FAILED, error=_("Vervangen")
-        )
-
-
-def validation_messages(error: ValidationError) -> list[str]:
-    """The Dutch messages of a validation error, flat (for messages outside a form)."""
-    return [str(message) for message in error.messages]
+        GuidePdf.objects.filter(pk=old.pk).update(status=GuidePdf.Status.REPLACED, file="")

@@ -36,6 +36,7 @@ class GuidePdf(models.Model):
         BUILDING = "bezig", _("Wordt gemaakt")
         READY = "klaar", _("Klaar")
         FAILED = "mislukt", _("Mislukt")
+        REPLACED = "vervangen", _("Vervangen door een nieuwere")
 
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.QUEUED

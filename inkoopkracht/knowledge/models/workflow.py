@@ -32,8 +32,9 @@ class ModerationTask(AbstractGroupApprovalTask):
     def get_actions(self, obj, user):
         if user.is_superuser or self._user_in_groups(user):
             return [
+                # Wagtail adds "en publiceren" to the approvals of the last task.
                 ("reject", _("Afwijzen met reden"), True),
-                ("approve", _("Goedkeuren en publiceren"), False),
+                ("approve", _("Goedkeuren"), False),
                 ("approve", _("Goedkeuren met opmerking"), True),
             ]
         return []

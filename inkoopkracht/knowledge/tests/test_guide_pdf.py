@@ -135,6 +135,7 @@ def test_old_files_are_cleaned_up(guide, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         builds = [build(reason=str(number)) for number in range(services.KEEP_PDF_BUILDS + 2)]
     assert GuidePdf.objects.filter(status=GuidePdf.Status.READY).count() == services.KEEP_PDF_BUILDS
+    assert GuidePdf.objects.filter(status=GuidePdf.Status.REPLACED, file="").count() == 2
     assert GuidePdf.objects.latest_ready() == builds[-1]
 
 
