@@ -148,7 +148,7 @@ def _documents() -> dict:
                 "knowledge/pdf/document.html",
                 {"title": row["title"], "content": _document_html(row["text"])},
             )
-            document = Document(title=row["title"])
+            document = Document(title=row["title"], file_size=len(content))
             document.file.save(f"{row['key']}.pdf", ContentFile(content), save=False)
             document.save()
         documents[row["key"]] = document

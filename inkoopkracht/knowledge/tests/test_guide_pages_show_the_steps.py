@@ -55,5 +55,5 @@ def test_draft_step_is_not_public(client, guide):
 
 def test_step_page_has_a_fixed_number_of_queries(client, guide, django_assert_max_num_queries):
     client.get("/handreiking/stap-2/")
-    with django_assert_max_num_queries(25):
+    with django_assert_max_num_queries(14):
         client.get("/handreiking/stap-2/")

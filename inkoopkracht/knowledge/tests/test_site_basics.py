@@ -94,4 +94,5 @@ def test_interface_switches_to_english(client, guide):
     html = client.get("/handreiking/").content.decode()
     assert '<html lang="en">' in html
     assert "Download the whole guide" in html
+    assert '<div lang="nl">' in html  # the content stays Dutch and says so
     assert ">Lessons</a>" in html

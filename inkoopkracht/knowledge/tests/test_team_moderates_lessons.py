@@ -177,3 +177,22 @@ def test_team_edits_a_lesson_before_approving(lesson, programme_admin, partnersh
     assert lesson.title == "Vaste werktijden geven rust"
     assert lesson.submitted_by is not None
     assert lesson.partnership == partnership_a
+
+
+def test_coach_cannot_change_a_lesson_in_the_back_office(lesson, coach, client_for, partnership_a):
+    data = {
+        "kind": "tip",
+        "title": "Door de begeleider",
+        "text": "Een tekst die lang genoeg is om te tellen.",
+        "step": "1",
+        "sector": "schoonmaak",
+        "route": "bestaand_contract",
+        "partnership": str(partnership_a.pk),
+    }
+    response = client_for(coach).post(
+        reverse("wagtailsnippets_knowledge_lesson:edit", args=[lesson.pk]), data
+    )
+    assert response.status_code in (302, 403)
+    lesson.refresh_from_db()
+    assert lesson.title == "Vaste werktijden helpen"
+    assert lesson.latest_revision.as_object().title == "Vaste werktijden helpen"
