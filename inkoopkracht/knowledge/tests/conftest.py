@@ -35,6 +35,7 @@ def _media_in_a_temporary_folder(settings, tmp_path):
 @pytest.fixture
 def browser_page(live_server, monkeypatch):
     """A Chromium page on the live server (Dutch, 1280×900), closed after the test."""
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
     from .browser import CHROMIUM, CHROMIUM_ARGS, TIMEOUT_MS, require_chromium
@@ -59,19 +60,24 @@ def browser_page(live_server, monkeypatch):
         finally:
             context.close()
             browser.close()
+            # Database work done while Playwright runs uses a connection of its own (the sync
+            # API switches context); close it, or PostgreSQL keeps the test database in use.
+            connections.close_all()
 
 
 @pytest.fixture(scope="session")
-def live_server():
+def live_server(django_db_setup):
     """pytest-django's live server, running one request at a time.
 
     A browser fetches several things at once (the back office loads icons and translations
     while a page loads). The live server answers them in threads that share one in-memory
     SQLite connection, which SQLite refuses ("table is locked"). Here the threads still
-    accept connections side by side, but run the application one request at a time.
+    accept connections side by side, but run the application one request at a time, and
+    close their database connection after each request.
     """
     import threading
 
+    from django.db import connections
     from pytest_django.live_server_helper import LiveServer
 
     server = LiveServer("localhost", start=False)
@@ -83,11 +89,16 @@ def live_server():
 
         def serial(environ, start_response):
             with lock:
-                return handler(environ, start_response)
+                try:
+                    return handler(environ, start_response)
+                finally:
+                    # A thread waiting on a kept-alive browser connection must not hold a
+                    # database connection (PostgreSQL would refuse to drop the test database).
+                    connections.close_all()
 
         return serial
 
     server.thread.static_handler = one_at_a_time
     server.start()
     yield server
-    server.stop()
+    server.stop()  # before the test database is dropped (hence django_db_setup above)

@@ -55,3 +55,8 @@ def test_empty_search_gets_a_dutch_message(client, guide, query, message):
 def test_an_overlong_query_is_refused_with_a_message(client, guide):
     html = client.get("/zoeken/", {"q": "jobcoach " * 40}).content.decode()
     assert "niet meer dan 200 tekens" in html
+
+
+def test_search_needs_few_queries(client, guide, published_lesson, django_assert_max_num_queries):
+    with django_assert_max_num_queries(8):
+        client.get("/zoeken/", {"q": "jobcoach"})
