@@ -309,3 +309,5 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
 # The back office shows initials instead of Gravatar pictures: no staff e-mail hashes are sent
 # to a third party, and the editor loads without waiting for an outside server.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# WeasyPrint reports every layout step at INFO; the guide's PDF builds need only warnings.
+LOGGING["loggers"]["weasyprint"] = {"level": "WARNING"}
