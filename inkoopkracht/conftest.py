@@ -78,3 +78,21 @@ def client_for(client):
         return client
 
     return _client_for
+
+
+def pytest_collection_modifyitems(items):
+    """Transactional tests must restore the data migrations' rows (steps, regions, pages).
+
+    A flush after a transactional test empties every table; with ``serialized_rollback`` the
+    reference data comes back and the role groups are not created twice.
+    """
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if (
+            marker
+            and marker.kwargs.get("transaction")
+            and not marker.kwargs.get("serialized_rollback")
+        ):
+            raise pytest.UsageError(
+                f"{item.nodeid}: use django_db(transaction=True, serialized_rollback=True)"
+            )

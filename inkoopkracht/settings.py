@@ -346,3 +346,14 @@ IMPORT_BACKGROUND_BYTES = env_int("IMPORT_BACKGROUND_KILOBYTES", 256) * 1024
 IMPORT_RETENTION_DAYS = env_int("IMPORT_RETENTION_DAYS", 7)
 # Personal API tokens (one proeftuin each) are valid this many days.
 API_TOKEN_DAYS = env_int("API_TOKEN_DAYS", 365)
+
+# --- knowledge ---
+# Site search (guide and lessons): on PostgreSQL full-text search with Dutch stemming through
+# the built-in "dutch" text-search configuration; SQLite uses its FTS5 index without stemming.
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = env_str("SEARCH_CONFIG", "dutch")
+# The back office shows initials instead of Gravatar pictures: no staff e-mail hashes are sent
+# to a third party, and the editor loads without waiting for an outside server.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# WeasyPrint reports every layout step at INFO; the guide's PDF builds need only warnings.
+LOGGING["loggers"]["weasyprint"] = {"level": "WARNING"}

@@ -1,13 +1,14 @@
 """URL root. Each app owns its URL prefixes in its own urls.py; Wagtail serves the rest."""
 
 from django.conf import settings
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from .api import api
+from .knowledge.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("beheer/", include(wagtailadmin_urls)),
@@ -16,7 +17,7 @@ urlpatterns = [
     path("mijn/", include("inkoopkracht.partnerships.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     # Apps that build on the foundation: each urls.py sets its own prefixes.
     path("", include("inkoopkracht.monitoring.urls")),
     path("", include("inkoopkracht.events.urls")),

@@ -20,7 +20,7 @@ THREADS = 50
 ON_POSTGRESQL = connection.vendor == "postgresql"
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(
         not ON_POSTGRESQL,
         reason=(
