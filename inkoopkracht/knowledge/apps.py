@@ -14,6 +14,7 @@ class KnowledgeConfig(AppConfig):
         "lesson.submitted": _("Les ingediend"),
         "lesson.revised": _("Les aangepast en opnieuw ingediend"),
         "lesson.changed": _("Les bewerkt"),
+        "lesson.bottleneck_linked": _("Les gekoppeld aan een knelpunt"),
         "lesson.published": _("Les gepubliceerd"),
         "lesson.rejected": _("Les afgewezen"),
         "lesson.unpublished": _("Les niet meer gepubliceerd"),

@@ -21,7 +21,7 @@ from inkoopkracht.accounts.models import User
 from inkoopkracht.lib.demo import DemoContext, read_demo_csv
 from inkoopkracht.lib.pdf import render_to_pdf
 from inkoopkracht.organisations.demo import by_key
-from inkoopkracht.partnerships.models import Partnership, Step
+from inkoopkracht.partnerships.models import Bottleneck, Partnership, Step
 
 from . import services
 from .models import (
@@ -238,6 +238,9 @@ def _load_lessons() -> None:
             name_partnership=row["named"] == "ja",
         )
         _moderate(lesson, row["outcome"], row["reason"], team)
+        if row["bottleneck"]:
+            bottleneck = Bottleneck.objects.get(title=row["bottleneck"])
+            services.link_bottleneck(lesson=lesson, bottleneck=bottleneck, by=team)
 
 
 def load(ctx: DemoContext) -> None:

@@ -159,6 +159,30 @@ def save_lesson_in_back_office(*, save, lesson: Lesson, by, creating: bool) -> L
     return instance
 
 
+@transaction.atomic
+def link_bottleneck(*, lesson: Lesson, bottleneck, by) -> Lesson:
+    """The team ties a lesson to a bottleneck of the register (or unties it with ``None``).
+
+    The link is the team's annotation, not part of the lesson's text: it is written on the
+    lesson and on its latest revision, so a later edit in the back office keeps it.
+    """
+    if not getattr(by, "is_programme_staff", False):
+        raise KnowledgeError(_("Alleen het programmateam koppelt lessen aan knelpunten."))
+    lesson.bottleneck = bottleneck
+    lesson.save(update_fields=["bottleneck"])
+    revision = lesson.latest_revision
+    if revision is not None:
+        revision.content["bottleneck"] = bottleneck.pk if bottleneck else None
+        revision.save(update_fields=["content"])
+    audit.record(
+        actor=by,
+        action="lesson.bottleneck_linked",
+        target=lesson,
+        data={"bottleneck": bottleneck.pk if bottleneck else None},
+    )
+    return lesson
+
+
 def _notify_submitter(lesson: Lesson, outcome: str) -> None:
     from .tasks import send_lesson_outcome
 

@@ -65,6 +65,7 @@ class LessonViewSet(SnippetViewSet):
         MultiFieldPanel(
             [
                 FieldPanel("partnership"),
+                FieldPanel("bottleneck"),
                 FieldPanel("name_partnership"),
                 FieldPanel("submitted_by", read_only=True),
                 FieldPanel("submitted_at", read_only=True),

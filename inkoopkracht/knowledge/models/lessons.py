@@ -23,7 +23,7 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from inkoopkracht.knowledge.validators import validate_no_bsn
-from inkoopkracht.partnerships.models import Partnership, Step
+from inkoopkracht.partnerships.models import Bottleneck, Partnership, Step
 
 TITLE_MAX_LENGTH = 150
 TEXT_MAX_LENGTH = 3000
@@ -95,6 +95,18 @@ class Lesson(
         on_delete=models.PROTECT,
         related_name="lessons",
         help_text=_("Waar de les vandaan komt; het programmateam ziet dit altijd."),
+    )
+    bottleneck = models.ForeignKey(
+        Bottleneck,
+        verbose_name=_("knelpunt in het register"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="lessons",
+        help_text=_(
+            "Het knelpunt uit het knelpuntenregister waar deze les over gaat (alleen voor het "
+            "programmateam zichtbaar)."
+        ),
     )
     name_partnership = models.BooleanField(
         _("de proeftuin mag genoemd worden"),

@@ -42,7 +42,10 @@ def register(request):
 def detail(request, pk):
     _require_staff(request.user)
     bottleneck = get_object_or_404(
-        Bottleneck.objects.visible_to(request.user).select_related("step", "reported_by"), pk=pk
+        Bottleneck.objects.visible_to(request.user)
+        .select_related("step", "reported_by")
+        .prefetch_related("lessons__partnership"),  # lessons: the knowledge app links them
+        pk=pk,
     )
     context = {
         "bottleneck": bottleneck,
