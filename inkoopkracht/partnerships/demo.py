@@ -62,7 +62,8 @@ def _contracts(buyer, supplier, work: str, count: int, start: date, rng) -> list
                 cpv_code=code,
                 value_eur=value,
                 starts_on=date(start.year - 1, 1, 1),
-                ends_on=date(start.year + 5, 12, 31),
+                # Cohort 1's contracts were extended to keep the proeftuinen running.
+                ends_on=date(2028, 12, 31) if start.year < 2026 else date(start.year + 4, 12, 31),
             )
         contracts.append(contract)
     return contracts
