@@ -7,6 +7,11 @@ class AccountsConfig(AppConfig):
     name = "inkoopkracht.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
+    # The team manages accounts and roles in the back office (Gebruikers); roles themselves are
+    # declared in code (roles.py), so nobody edits the groups' permissions there.
+    role_permissions = {
+        "team": ["accounts.add_user", "accounts.change_user", "accounts.view_user"],
+    }
     audit_actions = {
         "user.created": _("Account aangemaakt"),
         "user.role_changed": _("Rol gewijzigd"),
