@@ -22,6 +22,7 @@ from inkoopkracht.organisations.models import (
     Organisation,
     Province,
     phone_validator,
+    region_errors,
 )
 from inkoopkracht.organisations.validators import validate_kvk, validate_oin
 from inkoopkracht.partnerships.models import Partnership
@@ -185,14 +186,7 @@ class Application(ClusterableModel):
         errors = {}
         if self.ambition_jobs is not None and not self.ambition_date:
             errors["ambition_date"] = _("Vul in wanneer u de ambitie wilt halen.")
-        if (
-            self.labour_market_region_id
-            and self.province
-            and self.labour_market_region.province != self.province
-        ):
-            errors["labour_market_region"] = _(
-                "Deze arbeidsmarktregio ligt niet in de gekozen provincie."
-            )
+        errors.update(region_errors(self.labour_market_region, self.province))
         if errors:
             raise ValidationError(errors)
 

@@ -42,6 +42,15 @@ class LabourMarketRegion(models.Model):
         return self.name
 
 
+def region_errors(region: LabourMarketRegion | None, province: str) -> dict:
+    """``{"labour_market_region": message}`` when the region lies outside the province."""
+    if region is not None and province and region.province != province:
+        return {
+            "labour_market_region": _("Deze arbeidsmarktregio ligt niet in de gekozen provincie.")
+        }
+    return {}
+
+
 class OrganisationQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Programme staff see all organisations; members only their own."""
@@ -149,14 +158,7 @@ class Organisation(ClusterableModel):
             )
         if self.sector == self.Sector.OVERHEID and not self.subsector:
             errors["subsector"] = _("Kies de subsector van deze overheidsorganisatie.")
-        if (
-            self.labour_market_region_id
-            and self.province
-            and self.labour_market_region.province != self.province
-        ):
-            errors["labour_market_region"] = _(
-                "Deze arbeidsmarktregio ligt niet in de gekozen provincie."
-            )
+        errors.update(region_errors(self.labour_market_region, self.province))
         if errors:
             raise ValidationError(errors)
 

@@ -95,7 +95,7 @@ def test_errors_are_announced_and_accessible(live_server, page):
     summary = page.locator(".error-summary")
     assert summary.get_attribute("role") == "alert"
     assert (
-        "Naam van de organisatie (opdrachtgever): Dit is een verplicht veld."
+        "Naam van de organisatie (opdrachtgever) – Dit is een verplicht veld."
         in summary.inner_text()
     )
     assert page.title().startswith("Fout:")
