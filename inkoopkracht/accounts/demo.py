@@ -46,6 +46,6 @@ def load(ctx: DemoContext) -> None:
             DemoLogin(
                 role=role.label,
                 email=email,
-                note=f"code: inkoopkracht demo_code {email}",
+                note=f"code: .venv/bin/inkoopkracht demo_code {email}",
             )
         )
