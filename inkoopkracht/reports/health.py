@@ -31,8 +31,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from inkoopkracht.events.participation import Participation, participation_for
 from inkoopkracht.monitoring.glidepath import GlidePathStatus, Rag, glide_path_statuses
