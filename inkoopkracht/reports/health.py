@@ -30,6 +30,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import models
+from django.utils.formats import localize
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -182,7 +183,7 @@ def _participation_reason(participation: Participation | None) -> Reason | None:
         return Reason(Health.AMBER, _("Neemt niet deel aan bijeenkomsten"), "deelname")
     if participation.below_expectation:
         text = _("Neemt minder deel aan bijeenkomsten dan verwacht (%(events)s van %(expected)s)")
-        values = {"events": participation.events, "expected": participation.expected}
+        values = {"events": participation.events, "expected": localize(participation.expected)}
         return Reason(Health.AMBER, text % values, "deelname")
     if participation.one_sided:
         if participation.buyer_events:

@@ -118,7 +118,7 @@ def _rows(request):
     today = timezone.localdate()
     coaches = _coach_choices()
     query = parse_query(request.GET, request.user, coaches)
-    rows = health_rows(Partnership.objects.all(), today=today)
+    rows = health_rows(Partnership.objects.visible_to(request.user), today=today)
     rows = sort_rows(filter_rows(rows, query.filters), query.sort, query.descending)
     return today, coaches, query, rows
 
