@@ -61,10 +61,6 @@ def _coach_choices():
     return sorted(users, key=lambda user: str(user).lower())
 
 
-def _int(value: str) -> int | None:
-    return int(value) if value.isdigit() and len(value) < 9 else None
-
-
 def parse_query(get, user, coaches) -> Query:
     """Read the filters and sort from ``request.GET``; unknown values are left out, with a
     Dutch message each."""
@@ -81,10 +77,8 @@ def parse_query(get, user, coaches) -> Query:
         return None
 
     status = choose("status", get.get("status"), {h.value for h in Health}, _("status"))
-    cohort = choose(
-        "cohort", get.get("cohort"), {str(n) for n in Cohort.objects.values_list("number", flat=True)},
-        _("cohort"),
-    )  # fmt: skip
+    cohorts = {str(number) for number in Cohort.objects.values_list("number", flat=True)}
+    cohort = choose("cohort", get.get("cohort"), cohorts, _("cohort"))
     step = choose("stap", get.get("stap"), {str(n) for n in range(1, 10)}, _("stap"))
     sector = choose("sector", get.get("sector"), set(Partnership.WorkSector.values), _("sector"))
     attention = choose("aandacht", get.get("aandacht"), {"1"}, _("alleen aandacht"))
@@ -93,7 +87,7 @@ def parse_query(get, user, coaches) -> Query:
     allowed = {ALL, MINE, *(str(c.pk) for c in coaches)}
     coach = choose("begeleider", coach_value, allowed, _("begeleider")) or default_coach
     params["begeleider"] = coach
-    coach_id = user.pk if coach == MINE else _int(coach) if coach != ALL else None
+    coach_id = {ALL: None, MINE: user.pk}.get(coach) if coach in (ALL, MINE) else int(coach)
 
     sort_keys = set(SORT_KEYS) | {f"-{key}" for key in SORT_KEYS}
     sort = choose("sorteer", get.get("sorteer"), sort_keys, _("sortering")) or DEFAULT_SORT

@@ -1,7 +1,10 @@
 """The health overview page: for the team and coaches only, sortable and filterable with plain
 links and forms, unknown values ignored with a message, a fixed number of queries."""
 
+import re
 from datetime import timedelta
+from html import unescape
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.urls import reverse
@@ -119,3 +122,16 @@ def test_query_count_does_not_grow(client_for, programme_admin, programme,
         make_action(partnership=partnership, due_on=timezone.localdate() - timedelta(days=2))
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert len(names(client.get(URL))) == 11
+
+
+def test_in_the_back_office_menu(client_for, programme_admin):
+    response = client_for(programme_admin).get(reverse("wagtailadmin_home"))
+    assert response.status_code == 200
+    assert URL in response.content.decode()
+
+
+def test_exports_keep_the_filters_and_sort(client_for, programme_admin, programme):
+    response = client_for(programme_admin).get(URL, {"aandacht": "1", "sorteer": "-acties"})
+    href = re.search(r'href="([^"]*export\.csv[^"]*)"', response.content.decode()).group(1)
+    query = parse_qs(urlsplit(unescape(href)).query)
+    assert query == {"begeleider": ["alle"], "aandacht": ["1"], "sorteer": ["-acties"]}
