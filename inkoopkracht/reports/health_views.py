@@ -5,6 +5,7 @@ page works without JavaScript; unknown values are ignored with a message."""
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
@@ -25,6 +26,7 @@ from .health import (
     filter_rows,
     health_rows,
     sort_rows,
+    step_limits,
 )
 
 ALL, MINE = "alle", "mijn"
@@ -153,8 +155,28 @@ def health_overview(request):
         "sectors": Partnership.WorkSector.choices,
         "coaches": coaches,
         "query_string": urlencode(query.params | ({"sorteer": _sort_param(query)})),
+        "limits": _limits(),
     }
     return render(request, "reports/health/overview.html", context)
+
+
+def _limits() -> dict:
+    """The thresholds, to explain on the page how the status is decided."""
+    steps = [
+        {"step": step, "amber": limit.amber_days, "red": limit.red_days}
+        for step, limit in sorted(step_limits().items())
+        if limit.amber_days or limit.red_days
+    ]
+    return {
+        "actions_amber": settings.HEALTH_OVERDUE_ACTIONS_AMBER,
+        "actions_red": settings.HEALTH_OVERDUE_ACTIONS_RED,
+        "coaching_amber": settings.HEALTH_COACHING_AMBER_DAYS,
+        "coaching_red": settings.HEALTH_COACHING_RED_DAYS,
+        "months": settings.HEALTH_PARTICIPATION_MONTHS,
+        "green_percent": settings.GLIDE_PATH_GREEN_PERCENT,
+        "amber_percent": settings.GLIDE_PATH_AMBER_PERCENT,
+        "steps": steps,
+    }
 
 
 def _sort_param(query: Query) -> str:
