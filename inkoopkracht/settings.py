@@ -341,6 +341,14 @@ REPORTING_REMINDER_DAYS = env_int("REPORTING_REMINDER_DAYS", 7)
 # Glide path status: green from this share of the planned extra banen, amber from the next.
 GLIDE_PATH_GREEN_PERCENT = env_int("GLIDE_PATH_GREEN_PERCENT", 90)
 GLIDE_PATH_AMBER_PERCENT = env_int("GLIDE_PATH_AMBER_PERCENT", 70)
+# The team's health overview (reports, docs/guidance.md): amber and red from these numbers of
+# overdue actions and days without a coaching contact; participation in events over this many
+# months. How long a proeftuin may stay in one step is data: reports/data/health_step_days.csv.
+HEALTH_OVERDUE_ACTIONS_AMBER = env_int("HEALTH_OVERDUE_ACTIONS_AMBER", 1)
+HEALTH_OVERDUE_ACTIONS_RED = env_int("HEALTH_OVERDUE_ACTIONS_RED", 3)
+HEALTH_COACHING_AMBER_DAYS = env_int("HEALTH_COACHING_AMBER_DAYS", 90)
+HEALTH_COACHING_RED_DAYS = env_int("HEALTH_COACHING_RED_DAYS", 180)
+HEALTH_PARTICIPATION_MONTHS = env_int("HEALTH_PARTICIPATION_MONTHS", 6)
 # Plausibility limit for hours per week of one placement.
 PLACEMENT_MAX_HOURS_PER_WEEK = env_int("PLACEMENT_MAX_HOURS_PER_WEEK", 60)
 # Imports of placements: size limits, when to check in the background, how long files are kept.

@@ -6,3 +6,16 @@ class ReportsConfig(AppConfig):
     name = "inkoopkracht.reports"
     label = "reports"
     verbose_name = _("Rapportages")
+    audit_actions = {
+        "health.exported": _("Gezondheidsoverzicht geëxporteerd"),
+    }
+
+    def ready(self):
+        from inkoopkracht.lib.navigation import MenuItem, register
+
+        from . import health_admin  # noqa: F401  (the back-office menu item)
+
+        register(
+            "portal",
+            MenuItem(_("Gezondheid"), "reports:health", order=13, audience="staff"),
+        )
