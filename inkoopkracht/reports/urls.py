@@ -1,5 +1,14 @@
-from django.urls import path  # noqa: F401
+"""Public results and open data (``/resultaten/``)."""
+
+from django.urls import path
+
+from . import views
 
 app_name = "reports"
 
-urlpatterns = []
+urlpatterns = [
+    path("resultaten/", views.results_page, name="results"),
+    path("resultaten/open-data/", views.open_data_page, name="open_data"),
+    path("resultaten/open-data/resultaten.csv", views.open_data_csv, name="open_data_csv"),
+    path("resultaten/open-data/resultaten.json", views.open_data_json, name="open_data_json"),
+]
