@@ -99,11 +99,14 @@ def results_json(request, query: Query[PeriodQuery]):
     summary="Resultaten van het programma (open data, CSV)",
     description="Dezelfde records als de JSON, als CSV (UTF-8, komma's, punt als decimaalteken).",
     openapi_extra={
-        "responses": {200: {"description": "CSV", "content": {"text/csv": {"schema": {"type": "string"}}}}}
+        "responses": {
+            200: {"description": "CSV", "content": {"text/csv": {"schema": {"type": "string"}}}}
+        }
     },
 )
 def results_csv(request, query: Query[PeriodQuery]):
-    response = HttpResponse(opendata.as_csv(_results(query.periode)), content_type="text/csv; charset=utf-8")
+    response = HttpResponse(
+        opendata.as_csv(_results(query.periode)), content_type="text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = 'attachment; filename="inkoopkracht-resultaten.csv"'
     return response
-

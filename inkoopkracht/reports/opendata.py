@@ -111,7 +111,9 @@ def records(results: ProgrammeResults) -> list[Record]:
         ("proeftuinen_per_status", results.by_status),
         ("proeftuinen_per_cohort", results.by_cohort),
     ):
-        rows += [_record(tabel, None, g.code, g.label, "proeftuinen", g.proeftuinen) for g in groups]
+        rows += [
+            _record(tabel, None, g.code, g.label, "proeftuinen", g.proeftuinen) for g in groups
+        ]
         rows.append(_record(tabel, None, "totaal", _("Totaal"), "proeftuinen", results.proeftuinen))
     period = results.period
     for row in results.banen_by_cohort:
@@ -165,9 +167,7 @@ def _json_value(value):
 def as_json(results: ProgrammeResults, *, url: str = "") -> dict:
     return {
         "metadata": metadata(results, url=url),
-        "records": [
-            {**asdict(r), "waarde": _json_value(r.waarde)} for r in records(results)
-        ],
+        "records": [{**asdict(r), "waarde": _json_value(r.waarde)} for r in records(results)],
     }
 
 

@@ -174,9 +174,8 @@ def _due_filter(period: Period) -> Q:
         quarter=period.quarter,
         status=RoundStatus.APPROVED,
     )
-    running = (
-        Q(started_on__isnull=False, started_on__lte=period.end)
-        & (Q(ended_on__isnull=True) | Q(ended_on__gte=period.start))
+    running = Q(started_on__isnull=False, started_on__lte=period.end) & (
+        Q(ended_on__isnull=True) | Q(ended_on__gte=period.start)
     )
     return running | Q(Exists(approved))
 
@@ -284,7 +283,9 @@ def programme_results(
         Group(value, str(label), _sum(counts, "status", value))
         for value, label in Partnership.Status.choices
     ]
-    results.by_cohort = [Group(str(c.number), c.name, _sum(counts, "cohort_id", c.pk)) for c in cohorts]
+    results.by_cohort = [
+        Group(str(c.number), c.name, _sum(counts, "cohort_id", c.pk)) for c in cohorts
+    ]
     _banen(results, cohorts, counts, approved.get(period, {}))
     for quarter in quarters:
         figures = _figures(quarter, approved.get(quarter, {}))

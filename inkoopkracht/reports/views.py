@@ -101,4 +101,3 @@ def open_data_json(request):
     response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 1})
     response["Content-Disposition"] = f'inline; filename="{_filename(results, "json")}"'
     return response
-

@@ -71,12 +71,16 @@ def test_visitor_sees_the_page(client, programme):
     assert response.status_code == 200
     html = response.content.decode()
     assert "4 van de 5 proeftuinen" in html
-    assert "21,00" in html and "17,00" in html and "68%" in html
+    assert "21,00" in html
+    assert "17,00" in html
+    assert "68%" in html
     assert "Peildatum: 26 november 2026" in html
     assert "100,00" not in html  # D's submitted figures
-    assert 'href="/resultaten/"' in html and 'aria-current="page"' in html  # main menu
+    assert 'href="/resultaten/"' in html
+    assert 'aria-current="page"' in html
     assert reverse("reports:open_data") in html  # footer and section
-    assert "<svg" in html and "Banen per kwartaal: de cijfers" in html
+    assert "<svg" in html
+    assert "Banen per kwartaal: de cijfers" in html
 
 
 def test_visitor_chooses_an_earlier_quarter(client, programme):
@@ -111,3 +115,9 @@ def test_empty_programme(client, db):
     assert "nog geen goedgekeurde kwartaalrapportages" in response.content.decode()
     assert client.get(reverse("reports:open_data_csv")).status_code == 200
     assert client.get(reverse("reports:open_data_json")).status_code == 200
+
+
+def test_results_are_in_the_sitemap(client, db):
+    xml = client.get("/sitemap.xml").content.decode()
+    assert "/resultaten/</loc>" in xml
+    assert "/resultaten/open-data/</loc>" in xml

@@ -21,7 +21,9 @@ def _count(client, url) -> int:
 
 
 @pytest.mark.parametrize("url", URLS)
-def test_queries_do_not_grow_with_proeftuinen(client, programme, url, django_assert_max_num_queries):
+def test_queries_do_not_grow_with_proeftuinen(
+    client, programme, url, django_assert_max_num_queries
+):
     before = _count(client, url)
     for number in range(8):
         extra = proeftuin(f"Extra {number}", cohort=4 + number % 2, step=2 + number % 7)

@@ -48,7 +48,8 @@ def test_a_hidden_cohort_cannot_be_recovered_from_the_total(programme):
     assert results.total.banen_einde == Decimal("21.00")
     # What is hidden rests on 3 + 7 = 10 persons: the total minus cohort 1 is not one cohort.
     # Counts of proeftuinen and the baseline and ambition are not about persons.
-    assert cohort_2.reported == 1 and cohort_2.baseline == Decimal("0.00")
+    assert cohort_2.reported == 1
+    assert cohort_2.baseline == Decimal("0.00")
 
 
 def test_page_shows_suppressed_cells_as_less_than_threshold(client, programme):
