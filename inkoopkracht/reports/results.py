@@ -10,8 +10,10 @@ the threshold (``lib.suppression``), and in a breakdown with a shown total a sec
 hidden as well when one is, so that no hidden cell can be recovered by subtraction
 (``complementary_mask``).
 
-``programme_results()`` reads everything in a fixed number of queries (five), whatever the
-number of proeftuinen or quarters.
+``programme_results()`` reads everything in a fixed number of queries (seven), whatever the
+number of proeftuinen or quarters. The frozen snapshots are summed in the database (their JSON
+keys, the same on SQLite and PostgreSQL), so no snapshot is loaded into Python: the page stays
+cheap at national scale (10^5 proeftuinen × 40 quarters of reports).
 """
 
 from collections.abc import Sequence
@@ -19,12 +21,20 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, Exists, OuterRef, Q, Sum
+from django.db.models import BigIntegerField, Count, DecimalField, Exists, OuterRef, Q, Sum
+from django.db.models.fields.json import KT
+from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
 
-from inkoopkracht.lib.constants import constant
 from inkoopkracht.lib.suppression import Suppressed, is_small, threshold
-from inkoopkracht.monitoring.figures import Figures, aggregate, empty_figures, regime_for
+from inkoopkracht.monitoring.engine import ActivitySums
+from inkoopkracht.monitoring.figures import (
+    SECTORS,
+    Figures,
+    empty_figures,
+    hours_per_job,
+    regime_for,
+)
 from inkoopkracht.monitoring.models import ReportingRound, RoundStatus
 from inkoopkracht.monitoring.periods import Period, PeriodError, quarters_between
 from inkoopkracht.partnerships.models import Cohort, Partnership, Step
@@ -165,55 +175,104 @@ class ProgrammeResults:
         return [row.period for row in self.quarters]
 
 
-def _due_filter(period: Period) -> Q:
-    """A proeftuin reports for the quarters it ran in (as ``monitoring.views.staff.reports_due``),
-    and it counts as due when it has an approved report anyway."""
-    approved = ReportingRound.objects.filter(
-        partnership=OuterRef("pk"),
-        year=period.year,
-        quarter=period.quarter,
+def _running(period: Period, prefix: str = "") -> Q:
+    """Proeftuinen that ran in the quarter and so had to report for it (as the team's rounds
+    overview, ``monitoring.views.staff.reports_due``)."""
+    started, ended = f"{prefix}started_on", f"{prefix}ended_on"
+    return Q(**{f"{started}__isnull": False, f"{started}__lte": period.end}) & (
+        Q(**{f"{ended}__isnull": True}) | Q(**{f"{ended}__gte": period.start})
+    )
+
+
+def _approved(first: Period, last: Period):
+    """The newest approved revision of every proeftuin and quarter from ``first`` to ``last``."""
+    newer = ReportingRound.objects.filter(
+        partnership=OuterRef("partnership"),
+        year=OuterRef("year"),
+        quarter=OuterRef("quarter"),
+        revision__gt=OuterRef("revision"),
         status=RoundStatus.APPROVED,
     )
-    running = Q(started_on__isnull=False, started_on__lte=period.end) & (
-        Q(ended_on__isnull=True) | Q(ended_on__gte=period.start)
-    )
-    return running | Q(Exists(approved))
-
-
-def _approved_rounds(last: Period) -> dict[Period, dict[int, tuple[int, dict]]]:
-    """``{quarter: {partnership_id: (cohort_id, snapshot)}}`` of the newest approved revision of
-    every proeftuin and quarter, up to ``last`` (one query)."""
-    first = Period(last.year - MAX_QUARTERS // 4, last.quarter)
-    rows = (
+    return (
         ReportingRound.objects.filter(status=RoundStatus.APPROVED)
         .filter(Q(year__gt=first.year) | Q(year=first.year, quarter__gte=first.quarter))
         .filter(Q(year__lt=last.year) | Q(year=last.year, quarter__lte=last.quarter))
-        .order_by("partnership_id", "year", "quarter", "revision")
-        .values_list("partnership_id", "partnership__cohort_id", "year", "quarter", "snapshot")
+        .exclude(Exists(newer))
+        .order_by()
     )
-    result: dict[Period, dict[int, tuple[int, dict]]] = {}
-    for partnership_id, cohort_id, year, quarter, snapshot in rows:
-        result.setdefault(Period(year, quarter), {})[partnership_id] = (cohort_id, snapshot)
-    return result
 
 
-def _figures(period: Period, approved: dict[int, tuple[int, dict]]) -> dict[int, Figures]:
-    regime = regime_for(period)
-    return {
-        pk: Figures.from_snapshot(snapshot, regime=regime, partnership_id=pk)
-        for pk, (_cohort, snapshot) in approved.items()
+def _whole(path: str):
+    return Coalesce(Cast(KT(path), BigIntegerField()), 0)
+
+
+def _snapshot_sums() -> dict:
+    """Sums over frozen snapshots, in the database: the exact sums of the confirmed buckets
+    (every sector; not ``unconfirmed``), the baseline and the ambition."""
+    sums = {}
+    for name in ("hour_days", "hours_end", "persons", "persons_end"):
+        parts = [_whole(f"snapshot__buckets__{sector}__{name}") for sector in SECTORS]
+        sums[name] = Sum(sum(parts[1:], parts[0]))
+    number = DecimalField(max_digits=16, decimal_places=2)
+    sums["baseline"] = Sum(Cast(KT("snapshot__baseline"), number))
+    sums["ambition"] = Sum(Cast(KT("snapshot__ambition"), number))
+    return sums
+
+
+def _as_figures(period: Period, row: dict | None) -> Figures:
+    """A total of approved snapshots as ``Figures`` (so that every figure is computed as in
+    monitoring)."""
+    figures = empty_figures(period, regime_for(period), count=0)
+    if not row:
+        return figures
+    figures.buckets = {
+        "confirmed": ActivitySums(
+            hour_days=row["hour_days"] or 0,
+            hours_end=row["hours_end"] or 0,
+            persons=row["persons"] or 0,
+            persons_end=row["persons_end"] or 0,
+        )
     }
+    figures.baseline = Decimal(row["baseline"] or 0)
+    figures.ambition = None if row["ambition"] is None else Decimal(row["ambition"])
+    figures.count = row["reported"]
+    return figures
+
+
+def _series(first: Period, last: Period) -> dict[Period, dict]:
+    """Per quarter: the sums of its approved reports (one grouped query)."""
+    rows = (
+        _approved(first, last)
+        .values("year", "quarter")
+        .annotate(reported=Count("pk"), **_snapshot_sums())
+    )
+    return {Period(row["year"], row["quarter"]): row for row in rows}
+
+
+def _per_cohort(period: Period) -> dict[int, dict]:
+    """Per cohort: the sums of the approved reports of ``period``, and how many of them come
+    from proeftuinen that did not run in it (they count as due too)."""
+    rows = (
+        _approved(period, period)
+        .values("partnership__cohort_id")
+        .annotate(
+            reported=Count("pk"),
+            extra_due=Count("pk", filter=~_running(period, "partnership__")),
+            **_snapshot_sums(),
+        )
+    )
+    return {row["partnership__cohort_id"]: row for row in rows}
 
 
 def _counts(period: Period):
     """Proeftuinen per status, step and cohort, with their ambition and baseline and how many
-    had to report for ``period`` (one grouped query)."""
+    ran in ``period`` (one grouped query)."""
     return list(
         Partnership.objects.order_by()
         .values("status", "current_step_id", "cohort_id")
         .annotate(
             n=Count("pk"),
-            due=Count("pk", filter=_due_filter(period)),
+            due=Count("pk", filter=_running(period)),
             ambition=Sum("ambition_jobs"),
             baseline=Sum("baseline_jobs"),
         )
@@ -221,12 +280,23 @@ def _counts(period: Period):
 
 
 def _due_per_quarter(quarters: list[Period]) -> dict[Period, int]:
+    """Per quarter: proeftuinen that ran in it, plus those with an approved report that did
+    not (two aggregate queries)."""
     if not quarters:
         return {}
-    counts = Partnership.objects.aggregate(
-        **{f"q{index}": Count("pk", filter=_due_filter(q)) for index, q in enumerate(quarters)}
+    running = Partnership.objects.aggregate(
+        **{f"q{index}": Count("pk", filter=_running(q)) for index, q in enumerate(quarters)}
     )
-    return {q: counts[f"q{index}"] for index, q in enumerate(quarters)}
+    extra = _approved(quarters[0], quarters[-1]).aggregate(
+        **{
+            f"q{index}": Count(
+                "pk",
+                filter=Q(year=q.year, quarter=q.quarter) & ~_running(q, "partnership__"),
+            )
+            for index, q in enumerate(quarters)
+        }
+    )
+    return {q: running[f"q{i}"] + extra[f"q{i}"] for i, q in enumerate(quarters)}
 
 
 def choose_period(code: str | None, available: Sequence[Period], default: Period):
@@ -256,8 +326,8 @@ def programme_results(
     be shown (then the default is shown)."""
     today = today or timezone.localdate()
     last = Period.last_completed_quarter(today)
-    approved = _approved_rounds(last)
-    quarters = quarters_between(min(approved), max(approved)) if approved else []
+    series = _series(Period(last.year - MAX_QUARTERS // 4, last.quarter).next(), last)
+    quarters = quarters_between(min(series), max(series)) if series else []
     default = quarters[-1] if quarters else last
     period, message = choose_period(period_code, quarters, default)
 
@@ -269,12 +339,12 @@ def programme_results(
     results = ProgrammeResults(
         peildatum=today,
         period=period,
-        hours_per_job=constant("hours_per_job_per_week", on=period.end),
+        hours_per_job=hours_per_job(period),
         threshold=threshold(),
         proeftuinen=sum(row["n"] for row in counts),
         ambition_all=sum((row["ambition"] or Decimal(0) for row in counts), Decimal(0)),
         baseline_all=sum((row["baseline"] or Decimal(0) for row in counts), Decimal(0)),
-        has_figures=bool(approved),
+        has_figures=bool(series),
     )
     results.by_step = [
         Group(str(s.number), s.name, _sum(counts, "current_step_id", s.number)) for s in steps
@@ -286,10 +356,9 @@ def programme_results(
     results.by_cohort = [
         Group(str(c.number), c.name, _sum(counts, "cohort_id", c.pk)) for c in cohorts
     ]
-    _banen(results, cohorts, counts, approved.get(period, {}))
+    _banen(results, cohorts, counts, _per_cohort(period))
     for quarter in quarters:
-        figures = _figures(quarter, approved.get(quarter, {}))
-        total = _total(quarter, figures.values())
+        total = _as_figures(quarter, series.get(quarter))
         _rows, cells = breakdown_cells([], (total, due_per_quarter[quarter]))
         results.quarters.append(QuarterRow(quarter, cells))
     return results, message
@@ -299,26 +368,18 @@ def _sum(counts: list[dict], key: str, value, column: str = "n") -> int:
     return sum(row[column] for row in counts if row[key] == value)
 
 
-def _total(period: Period, rows) -> Figures:
-    total = empty_figures(period, regime_for(period), count=0)
-    for row in rows:
-        total = total + row
-    return total
-
-
-def _banen(results: ProgrammeResults, cohorts, counts, approved: dict) -> None:
+def _banen(results: ProgrammeResults, cohorts, counts, per_cohort: dict) -> None:
     """The banen of ``results.period`` per cohort and in total (suppressed as a breakdown)."""
     period = results.period
-    figures = _figures(period, approved)
-    cohort_of = {pk: cohort_id for pk, (cohort_id, _snapshot) in approved.items()}
-    per_cohort = aggregate(figures.values(), key=lambda row: cohort_of[row.partnership_id])
-    groups = [
-        (per_cohort.get(c.pk) or empty_figures(period, regime_for(period), count=0),
-         _sum(counts, "cohort_id", c.pk, "due"))
-        for c in cohorts
-    ]  # fmt: skip
-    total = (_total(period, figures.values()), sum(row["due"] for row in counts))
-    rows, results.total = breakdown_cells(groups, total)
+    groups = []
+    for cohort in cohorts:
+        row = per_cohort.get(cohort.pk)
+        due = _sum(counts, "cohort_id", cohort.pk, "due") + (row["extra_due"] if row else 0)
+        groups.append((_as_figures(period, row), due))
+    total = empty_figures(period, regime_for(period), count=0)
+    for figures, _due in groups:
+        total = total + figures
+    rows, results.total = breakdown_cells(groups, (total, sum(due for _f, due in groups)))
     results.banen_by_cohort = [
         CohortRow(str(c.number), c.name, cells) for c, cells in zip(cohorts, rows, strict=True)
     ]
