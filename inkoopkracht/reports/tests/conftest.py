@@ -97,3 +97,7 @@ def programme(db):
     make_round(d, Q3, status=RoundStatus.SUBMITTED, banen=100, persons=120)
     make_round(e, Q3, banen=6, persons=7, baseline=1, ambition=6)
     return {"A": a, "B": b, "C": c, "D": d, "E": e, "F": f}
+
+
+# The browser tests use the knowledge app's Chromium page and single-request live server.
+from inkoopkracht.knowledge.tests.conftest import browser_page, live_server  # noqa: E402, F401
