@@ -8,7 +8,7 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from inkoopkracht.lib.charts import Series, line_chart
 
@@ -53,7 +53,7 @@ def banen_chart(results: ProgrammeResults):
     )
 
 
-@require_GET
+@require_safe
 def results_page(request):
     """The public results: proeftuinen by step, status and cohort; banen against ambition."""
     results, message = programme_results(period_code=request.GET.get("periode"))
@@ -66,7 +66,7 @@ def results_page(request):
     return render(request, "reports/results/results_page.html", context)
 
 
-@require_GET
+@require_safe
 def open_data_page(request):
     """What the open data contains: the schema, the licence and the download links."""
     results, message = programme_results(period_code=request.GET.get("periode"))
@@ -86,7 +86,7 @@ def _filename(results: ProgrammeResults, extension: str) -> str:
     return f"inkoopkracht-resultaten-{results.period}-{results.peildatum:%Y%m%d}.{extension}"
 
 
-@require_GET
+@require_safe
 def open_data_csv(request):
     results, _message = programme_results(period_code=request.GET.get("periode"))
     response = HttpResponse(opendata.as_csv(results), content_type="text/csv; charset=utf-8")
@@ -94,7 +94,7 @@ def open_data_csv(request):
     return response
 
 
-@require_GET
+@require_safe
 def open_data_json(request):
     results, _message = programme_results(period_code=request.GET.get("periode"))
     data = opendata.as_json(results, url=request.build_absolute_uri())

@@ -68,3 +68,17 @@ def test_a_small_total_is_hidden_in_the_series(programme):
         isinstance(row.cells.banen_einde, Suppressed) or row.cells.personen_einde == 0
         for row in results.banen_by_cohort
     )
+
+
+@pytest.mark.parametrize("persona", ["programme_admin", "supplier_member", None])
+def test_everyone_sees_the_same_public_numbers(client_for, programme, request, persona):
+    """The public page is the same for the team, members and visitors: suppressed for all."""
+    user = request.getfixturevalue(persona) if persona else None
+    response = client_for(user).get(reverse("reports:results"))
+    cohort_2 = response.context["results"].banen_by_cohort[1].cells
+    assert isinstance(cohort_2.banen_einde, Suppressed)
+
+
+def test_post_is_not_allowed_and_head_is(client, programme):
+    assert client.post(reverse("reports:results")).status_code == 405
+    assert client.head(reverse("reports:open_data_csv")).status_code == 200
