@@ -52,7 +52,7 @@ INDICATORS = [
     ("proeftuinen_rapportageplichtig", "proeftuinen", _("Proeftuinen die over het kwartaal moesten rapporteren.")),
     ("proeftuinen_goedgekeurd", "proeftuinen", _("Proeftuinen met een goedgekeurde kwartaalrapportage: alleen die tellen mee.")),
     ("nulmeting_banen", "banen", _("Banen bij de nulmeting van die proeftuinen.")),
-    ("ambitie_banen", "banen", _("Extra banen die die proeftuinen willen realiseren.")),
+    ("ambitie_banen", "banen", _("Extra banen die die proeftuinen willen realiseren (bij proeftuinen_per_cohort: alle proeftuinen, nu).")),
     ("banen_einde", "banen", _("Banen op de laatste dag van het kwartaal: betaalde uren per week / 25,5.")),
     ("banen_gemiddeld", "banen", _("Gemiddeld aantal banen over alle dagen van het kwartaal.")),
     ("personen_einde", "personen", _("Personen aan het werk op de laatste dag van het kwartaal.")),
@@ -115,6 +115,17 @@ def records(results: ProgrammeResults) -> list[Record]:
             _record(tabel, None, g.code, g.label, "proeftuinen", g.proeftuinen) for g in groups
         ]
         rows.append(_record(tabel, None, "totaal", _("Totaal"), "proeftuinen", results.proeftuinen))
+    # The ambition of all proeftuinen per cohort (now), as in the page's cohort table.
+    rows += [
+        _record("proeftuinen_per_cohort", None, g.code, g.label, "ambitie_banen", g.ambition)
+        for g in results.by_cohort
+    ]
+    rows.append(
+        _record(
+            "proeftuinen_per_cohort", None, "totaal", _("Totaal"), "ambitie_banen",
+            results.ambition_all,
+        )
+    )  # fmt: skip
     period = results.period
     for row in results.banen_by_cohort:
         rows += _banen_records("banen_per_cohort", period, row.code, row.label, row.cells)

@@ -84,13 +84,6 @@ class BanenCells:
     extra_banen: Decimal | Suppressed
     progress: Decimal | Suppressed | None  # percent of the ambition
 
-    @property
-    def any_suppressed(self) -> bool:
-        return any(
-            isinstance(v, Suppressed)
-            for v in (self.banen_einde, self.banen_gemiddeld, self.personen_einde)
-        )
-
 
 def _cells(figures: Figures, *, due: int, hide_end: bool, hide_average: bool) -> BanenCells:
     hidden = Suppressed(threshold())
@@ -136,6 +129,7 @@ class Group:
     code: str
     label: str
     proeftuinen: int
+    ambition: Decimal | None = None  # summed ambition (cohorts only), in banen
 
 
 @dataclass
@@ -161,7 +155,6 @@ class ProgrammeResults:
     threshold: int
     proeftuinen: int
     ambition_all: Decimal  # summed ambition of all proeftuinen in the programme (now)
-    baseline_all: Decimal
     by_step: list[Group] = field(default_factory=list)
     by_status: list[Group] = field(default_factory=list)
     by_cohort: list[Group] = field(default_factory=list)
@@ -274,7 +267,6 @@ def _counts(period: Period):
             n=Count("pk"),
             due=Count("pk", filter=_running(period)),
             ambition=Sum("ambition_jobs"),
-            baseline=Sum("baseline_jobs"),
         )
     )
 
@@ -342,8 +334,7 @@ def programme_results(
         hours_per_job=hours_per_job(period),
         threshold=threshold(),
         proeftuinen=sum(row["n"] for row in counts),
-        ambition_all=sum((row["ambition"] or Decimal(0) for row in counts), Decimal(0)),
-        baseline_all=sum((row["baseline"] or Decimal(0) for row in counts), Decimal(0)),
+        ambition_all=_round(_ambition(counts), Decimal("0.1")),
         has_figures=bool(series),
     )
     results.by_step = [
@@ -354,7 +345,13 @@ def programme_results(
         for value, label in Partnership.Status.choices
     ]
     results.by_cohort = [
-        Group(str(c.number), c.name, _sum(counts, "cohort_id", c.pk)) for c in cohorts
+        Group(
+            str(c.number),
+            c.name,
+            _sum(counts, "cohort_id", c.pk),
+            _round(_ambition(row for row in counts if row["cohort_id"] == c.pk), Decimal("0.1")),
+        )
+        for c in cohorts
     ]
     _banen(results, cohorts, counts, _per_cohort(period))
     for quarter in quarters:
@@ -362,6 +359,10 @@ def programme_results(
         _rows, cells = breakdown_cells([], (total, due_per_quarter[quarter]))
         results.quarters.append(QuarterRow(quarter, cells))
     return results, message
+
+
+def _ambition(rows) -> Decimal:
+    return sum((row["ambition"] or Decimal(0) for row in rows), Decimal(0))
 
 
 def _sum(counts: list[dict], key: str, value, column: str = "n") -> int:

@@ -40,6 +40,9 @@ def _page_values(results) -> dict:
         for group in groups:
             values[(tabel, "", group.code, "proeftuinen")] = group.proeftuinen
         values[(tabel, "", "totaal", "proeftuinen")] = results.proeftuinen
+    for group in results.by_cohort:
+        values[("proeftuinen_per_cohort", "", group.code, "ambitie_banen")] = group.ambition
+    values[("proeftuinen_per_cohort", "", "totaal", "ambitie_banen")] = results.ambition_all
     cohort_rows = [(row.code, row.cells) for row in results.banen_by_cohort]
     cohort_rows.append(("totaal", results.total))
     series = [(str(row.period), row.cells) for row in results.quarters]

@@ -38,6 +38,13 @@ def test_proeftuinen_by_step_status_and_cohort(programme):
     statuses = {g.code: g.proeftuinen for g in results.by_status}
     assert statuses == {"aangemeld": 1, "actief": 4, "gepauzeerd": 1, "afgerond": 0, "gestopt": 0}
     assert {g.code: g.proeftuinen for g in results.by_cohort} == {"1": 3, "2": 2, "3": 1}
+    # Ambition now, of every proeftuin: A 10, the others the factory's 5.
+    assert {g.code: g.ambition for g in results.by_cohort} == {
+        "1": Decimal("20.0"),
+        "2": Decimal("10.0"),
+        "3": Decimal("5.0"),
+    }
+    assert results.ambition_all == Decimal("35.0")
 
 
 def test_series_per_quarter_uses_the_newest_approved_revision(programme):
