@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from .api import api
 from .knowledge.sitemaps import SITEMAPS
+from .reports.sitemaps import ResultsSitemap
 
 urlpatterns = [
     path("beheer/", include(wagtailadmin_urls)),
@@ -17,7 +18,12 @@ urlpatterns = [
     path("mijn/", include("inkoopkracht.partnerships.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {**SITEMAPS, "resultaten": ResultsSitemap}},
+        name="sitemap",
+    ),
     # Apps that build on the foundation: each urls.py sets its own prefixes.
     path("", include("inkoopkracht.monitoring.urls")),
     path("", include("inkoopkracht.events.urls")),

@@ -1,3 +1,5 @@
+"""Reports: public results and open data, the team's health overview (reads the other apps)."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -19,3 +21,5 @@ class ReportsConfig(AppConfig):
             "portal",
             MenuItem(_("Gezondheid"), "reports:health", order=13, audience="staff"),
         )
+        register("public", MenuItem(_("Resultaten"), "reports:results", order=40))
+        register("footer", MenuItem(_("Open data"), "reports:open_data", order=40))
