@@ -338,6 +338,8 @@ INTAKE_GUIDE_MAX_COPIES = env_int("INTAKE_GUIDE_MAX_COPIES", 25)
 # get a reminder this many days before that (docs/monitoring.md).
 REPORTING_DEADLINE_DAYS = env_int("REPORTING_DEADLINE_DAYS", 30)
 REPORTING_REMINDER_DAYS = env_int("REPORTING_REMINDER_DAYS", 7)
+# Public results publish a quarter when every report is approved, or this many days after it.
+PUBLIC_RESULTS_AFTER_DAYS = env_int("PUBLIC_RESULTS_AFTER_DAYS", 60)
 # Glide path status: green from this share of the planned extra banen, amber from the next.
 GLIDE_PATH_GREEN_PERCENT = env_int("GLIDE_PATH_GREEN_PERCENT", 90)
 GLIDE_PATH_AMBER_PERCENT = env_int("GLIDE_PATH_AMBER_PERCENT", 70)

@@ -11,6 +11,7 @@ import io
 from dataclasses import asdict, dataclass
 from decimal import Decimal
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -152,6 +153,14 @@ def metadata(results: ProgrammeResults, *, url: str = "") -> dict:
         "schemaversie": SCHEMA_VERSION,
         "uren_per_baan": str(results.hours_per_job),
         "drempel_kleine_aantallen": results.threshold,
+        "publicatie": str(
+            _(
+                "Een kwartaal verschijnt zodra alle proeftuinen die over dat kwartaal moesten "
+                "rapporteren een goedgekeurde rapportage hebben, en uiterlijk %(days)s dagen na "
+                "het einde van het kwartaal."
+            )
+            % {"days": settings.PUBLIC_RESULTS_AFTER_DAYS}
+        ),
         "onderdrukking": str(
             _(
                 "Waarden die rusten op 1 tot %(threshold)s personen zijn weggelaten, en daarnaast "

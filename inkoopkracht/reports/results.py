@@ -5,6 +5,11 @@ reports (``ReportingRound`` with status ``goedgekeurd``, newest revision) of tha
 proeftuin without an approved report for a quarter is not in that quarter's total; the page
 says how many of how many proeftuinen are in it.
 
+A quarter is published once all proeftuinen that had to report for it have an approved report,
+or at the latest ``PUBLIC_RESULTS_AFTER_DAYS`` after the quarter (decision 0005). Until then
+the quarter is not shown at all: a total that grows approval by approval would let anyone who
+compares the page from day to day read one proeftuin's figures from the difference.
+
 Everything that rests on persons (banen, persons, extra banen, progress) is suppressed below
 the threshold (``lib.suppression``), and in a breakdown with a shown total a second cell is
 hidden as well when one is, so that no hidden cell can be recovered by subtraction
@@ -18,9 +23,10 @@ cheap at national scale (10^5 proeftuinen × 40 quarters of reports).
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.conf import settings
 from django.db.models import BigIntegerField, Count, DecimalField, Exists, OuterRef, Q, Sum
 from django.db.models.fields.json import KT
 from django.db.models.functions import Cast, Coalesce
@@ -161,7 +167,9 @@ class ProgrammeResults:
     banen_by_cohort: list[CohortRow] = field(default_factory=list)
     total: BanenCells | None = None  # the programme total for ``period``
     quarters: list[QuarterRow] = field(default_factory=list)  # oldest first
-    has_figures: bool = False  # at least one approved report anywhere
+    has_figures: bool = False  # at least one published quarter
+    next_quarter: Period | None = None  # the next quarter to be published, if it is pending
+    next_publication: date | None = None  # ... and the day it is published at the latest
 
     @property
     def available_periods(self) -> list[Period]:
@@ -291,6 +299,16 @@ def _due_per_quarter(quarters: list[Period]) -> dict[Period, int]:
     return {q: running[f"q{i}"] + extra[f"q{i}"] for i, q in enumerate(quarters)}
 
 
+def publication_date(period: Period) -> date:
+    """The day a quarter is published whether or not every report is approved by then."""
+    return period.end + timedelta(days=settings.PUBLIC_RESULTS_AFTER_DAYS)
+
+
+def is_published(period: Period, *, reported: int, due: int, today: date) -> bool:
+    """Complete (every proeftuin that had to report is approved) or past its publication date."""
+    return (due > 0 and reported >= due) or today >= publication_date(period)
+
+
 def choose_period(code: str | None, available: Sequence[Period], default: Period):
     """The quarter asked for, or ``default`` with a Dutch message saying why not."""
     from django.utils.translation import gettext as _
@@ -305,7 +323,7 @@ def choose_period(code: str | None, available: Sequence[Period], default: Period
         return default, _("Kies een kwartaal, zoals %(example)s.") % {"example": str(default)}
     if period not in available:
         return default, _(
-            "Voor %(period)s zijn er geen goedgekeurde cijfers. U ziet %(default)s."
+            "Voor %(period)s zijn (nog) geen cijfers gepubliceerd. U ziet %(default)s."
         ) % {"period": period.label, "default": default.label}
     return period, None
 
@@ -313,20 +331,27 @@ def choose_period(code: str | None, available: Sequence[Period], default: Period
 def programme_results(
     *, period_code: str | None = None, today: date | None = None
 ) -> tuple[ProgrammeResults, str | None]:
-    """The public results, for the quarter ``period_code`` (default: the latest quarter with
-    approved reports). Returns the results and a Dutch message when the asked quarter could not
+    """The public results, for the quarter ``period_code`` (default: the latest published
+    quarter). Returns the results and a Dutch message when the asked quarter could not
     be shown (then the default is shown)."""
     today = today or timezone.localdate()
     last = Period.last_completed_quarter(today)
     series = _series(Period(last.year - MAX_QUARTERS // 4, last.quarter).next(), last)
-    quarters = quarters_between(min(series), max(series)) if series else []
+    reported = quarters_between(min(series), max(series)) if series else []
+    due_per_quarter = _due_per_quarter(reported)
+    quarters = [
+        q
+        for q in reported
+        if is_published(
+            q, reported=series.get(q, {}).get("reported", 0), due=due_per_quarter[q], today=today
+        )
+    ]
     default = quarters[-1] if quarters else last
     period, message = choose_period(period_code, quarters, default)
 
     steps = list(Step.objects.all())
     cohorts = list(Cohort.objects.all())
     counts = _counts(period)
-    due_per_quarter = _due_per_quarter(quarters)
 
     results = ProgrammeResults(
         peildatum=today,
@@ -335,8 +360,12 @@ def programme_results(
         threshold=threshold(),
         proeftuinen=sum(row["n"] for row in counts),
         ambition_all=_round(_ambition(counts), Decimal("0.1")),
-        has_figures=bool(series),
+        has_figures=bool(quarters),
     )
+    pending = [q for q in [*reported, last] if not quarters or q > quarters[-1]]
+    if pending:
+        results.next_quarter = pending[0]
+        results.next_publication = publication_date(pending[0])
     results.by_step = [
         Group(str(s.number), s.name, _sum(counts, "current_step_id", s.number)) for s in steps
     ]
@@ -353,7 +382,8 @@ def programme_results(
         )
         for c in cohorts
     ]
-    _banen(results, cohorts, counts, _per_cohort(period))
+    if quarters:  # never the banen of a quarter that is not published
+        _banen(results, cohorts, counts, _per_cohort(period))
     for quarter in quarters:
         total = _as_figures(quarter, series.get(quarter))
         _rows, cells = breakdown_cells([], (total, due_per_quarter[quarter]))

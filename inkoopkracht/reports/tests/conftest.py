@@ -1,6 +1,7 @@
 """A small known programme for the results tests (figures computed by hand in ``EXPECTED``).
 
-Today is 26 November 2026: the third quarter of 2026 is the latest completed quarter.
+Today is 5 December 2026: the third quarter of 2026 is the latest completed quarter, and it is
+published (more than ``PUBLIC_RESULTS_AFTER_DAYS`` after it) although D did not get approved.
 
 | proeftuin | cohort | step | status | Q1 2026 | Q2 2026 | Q3 2026 |
 |---|---|---|---|---|---|---|
@@ -22,7 +23,7 @@ from inkoopkracht.monitoring.periods import Period
 from inkoopkracht.partnerships.models import Partnership, Step
 from inkoopkracht.partnerships.tests.factories import make_cohort, make_partnership
 
-TODAY = datetime(2026, 11, 26, 11, 0, tzinfo=UTC)
+TODAY = datetime(2026, 12, 5, 11, 0, tzinfo=UTC)
 Q1, Q2, Q3 = Period(2026, 1), Period(2026, 2), Period(2026, 3)
 
 

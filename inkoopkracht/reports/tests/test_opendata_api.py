@@ -15,7 +15,7 @@ def test_anyone_reads_the_open_data(client, programme):
     download = client.get("/resultaten/open-data/resultaten.json").json()
     assert data["records"] == download["records"]
     assert data["metadata"]["licentie"]["id"] == "CC0-1.0"
-    assert data["metadata"]["peildatum"] == "2026-11-26"
+    assert data["metadata"]["peildatum"] == "2026-12-05"
 
 
 def test_csv_from_the_api(client, programme):
@@ -30,7 +30,7 @@ def test_csv_from_the_api(client, programme):
 
 @pytest.mark.parametrize(
     ("code", "fragment"),
-    [("2026-Q9", "Onbekende periode"), ("2019-Q1", "geen goedgekeurde cijfers")],
+    [("2026-Q9", "Onbekende periode"), ("2019-Q1", "geen cijfers gepubliceerd")],
 )
 def test_bad_period_is_a_clear_400(client, programme, code, fragment):
     for path in ("/api/v1/open-data/resultaten", "/api/v1/open-data/resultaten.csv"):

@@ -98,7 +98,7 @@ def test_json_equals_the_page_and_describes_itself(client, programme):
         assert _as_decimal(record["waarde"]) == _as_decimal(value), key
     metadata = data["metadata"]
     assert metadata["licentie"]["id"] == "CC0-1.0"
-    assert metadata["peildatum"] == "2026-11-26"
+    assert metadata["peildatum"] == "2026-12-05"
     assert metadata["periode"] == "2026-Q3"
     assert metadata["kwartalen"] == ["2026-Q1", "2026-Q2", "2026-Q3"]
     assert metadata["drempel_kleine_aantallen"] == 5
@@ -132,5 +132,5 @@ def test_open_data_page_documents_the_schema(client, programme):
     assert "creativecommons.org/publicdomain/zero/1.0" in html
     assert "<code>voortgang_procent</code>" in html
     assert "<code>onderdrukt</code>" in html
-    assert "26 november 2026" in html
+    assert "5 december 2026" in html
     assert f"{reverse('reports:open_data_csv')}?periode=2026-Q3" in html

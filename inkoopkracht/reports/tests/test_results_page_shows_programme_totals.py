@@ -81,7 +81,7 @@ def test_visitor_sees_the_page(client, programme):
     assert "21,00" in html
     assert "17,00" in html
     assert "68%" in html
-    assert "Peildatum: 26 november 2026" in html
+    assert "Peildatum: 5 december 2026" in html
     assert "100,00" not in html  # D's submitted figures
     assert 'href="/resultaten/"' in html
     assert 'aria-current="page"' in html
@@ -103,8 +103,8 @@ def test_visitor_chooses_an_earlier_quarter(client, programme):
     [
         ("gisteren", "Onbekende periode"),
         ("2026", "Kies een kwartaal"),
-        ("2020-Q1", "geen goedgekeurde cijfers"),
-        ("2026-Q4", "geen goedgekeurde cijfers"),
+        ("2020-Q1", "geen cijfers gepubliceerd"),
+        ("2026-Q4", "geen cijfers gepubliceerd"),
         ("<script>", "Onbekende periode"),
     ],
 )
