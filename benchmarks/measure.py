@@ -25,7 +25,13 @@ IMPORT_HEADER = ["referentie", "functie", "soort_dienstverband", "vast_contract"
 
 
 def peak_rss_mb() -> float:
-    """The peak resident memory of this process so far (Linux reports kB)."""
+    """The peak resident memory of this process so far. ``VmHWM`` where there is a /proc
+    (``ru_maxrss`` keeps the parent's peak across fork and exec), else ``ru_maxrss`` (kB)."""
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
