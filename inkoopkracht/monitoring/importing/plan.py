@@ -19,6 +19,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from inkoopkracht.lib.bulk import any_of, in_chunks
 from inkoopkracht.lib.spreadsheets import Limits, SpreadsheetError, read_spreadsheet
 from inkoopkracht.monitoring import hours as hours_history
 from inkoopkracht.monitoring.access import default_hirer
@@ -200,24 +201,23 @@ def _existing(targets: list[Target]) -> dict:
     for target in targets:
         by_employer.setdefault(target.employer_id, []).append(target.reference)
     for employer_id, references in by_employer.items():
-        for start in range(0, len(references), CHUNK):
-            chunk = references[start : start + CHUNK]
-            for placement in Placement.objects.filter(employer_id=employer_id, reference__in=chunk):
+        for chunk in in_chunks(references, CHUNK):
+            for placement in Placement.objects.filter(
+                employer_id=employer_id, reference__in=any_of(chunk, "text")
+            ):
                 by_key[(employer_id, placement.reference)] = _Stored(placement)
     by_id = {stored.placement.pk: stored for stored in by_key.values()}
-    ids = list(by_id)
     through = Placement.contracts.through
-    for start in range(0, len(ids), CHUNK):
-        chunk = ids[start : start + CHUNK]
-        for row in PlacementHours.objects.filter(placement_id__in=chunk).order_by(
+    for chunk in in_chunks(list(by_id), CHUNK):
+        for row in PlacementHours.objects.filter(placement_id__in=any_of(chunk, "bigint")).order_by(
             "placement_id", "starts_on"
         ):
             by_id[row.placement_id].history.append(
                 hours_history.HoursPeriod(row.starts_on, row.ends_on, row.hours_per_week)
             )
-        for placement_id, contract_id in through.objects.filter(placement_id__in=chunk).values_list(
-            "placement_id", "contract_id"
-        ):
+        for placement_id, contract_id in through.objects.filter(
+            placement_id__in=any_of(chunk, "bigint")
+        ).values_list("placement_id", "contract_id"):
             by_id[placement_id].contract_ids.add(contract_id)
     return by_key
 
