@@ -13,9 +13,20 @@ from django.db import connection
 BATCH = 5000
 
 
-def _plain(value):
-    """Text choices (``str`` subclasses) as plain strings for the COPY adapters."""
-    return str(value) if isinstance(value, str) and type(value) is not str else value
+_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def _copy_text(value) -> str:
+    """One value in PostgreSQL's COPY text format (``\\N`` for NULL)."""
+    if value is None:
+        return "\\N"
+    if isinstance(value, bool):
+        return "t" if value else "f"
+    if isinstance(value, str):
+        return value.translate(_ESCAPES)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
 
 
 def insert_rows(table: str, columns: Sequence[str], rows: Iterable[Sequence]) -> int:
@@ -26,9 +37,15 @@ def insert_rows(table: str, columns: Sequence[str], rows: Iterable[Sequence]) ->
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             with cursor.cursor.copy(f"COPY {quoted} ({names}) FROM STDIN") as copy:
+                lines = []
                 for row in rows:
-                    copy.write_row([_plain(value) for value in row])
-                    count += 1
+                    lines.append("\t".join([_copy_text(value) for value in row]))
+                    if len(lines) == BATCH:
+                        copy.write("\n".join(lines) + "\n")
+                        count, lines = count + len(lines), []
+                if lines:
+                    copy.write("\n".join(lines) + "\n")
+                    count += len(lines)
             return count
         sql = f"INSERT INTO {quoted} ({names}) VALUES ({', '.join(['%s'] * len(columns))})"
         batch: list = []
