@@ -168,7 +168,7 @@ def sniff_delimiter(line: str) -> str:
 
 def _read_csv(data: bytes, limits: Limits) -> Sheet:
     text = decode_text(data)
-    first_line = next((line for line in text.splitlines() if line.strip()), "")
+    first_line = next((line for line in io.StringIO(text) if line.strip()), "")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(first_line))
     headers, header_number = None, 0
     for number, values in enumerate(reader, start=1):

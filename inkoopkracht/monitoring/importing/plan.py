@@ -46,7 +46,7 @@ _ERROR_COLUMNS = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class Operation:
     """Create (``placement_id`` None) or update one placement."""
 
@@ -148,8 +148,10 @@ def build_plan(
         plan.file_error = str(error)
         return plan
     existing = _existing(targets)
-    for target in targets:
-        _plan_target(plan, context, target, existing.get((target.employer_id, target.reference)))
+    targets.reverse()
+    while targets:  # each row's target is let go once planned: memory stays near one copy
+        target = targets.pop()
+        _plan_target(plan, context, target, existing.pop((target.employer_id, target.reference), None))
     plan.errors.sort(
         key=lambda e: (e.row, COLUMN_NAMES.index(e.column) if e.column in COLUMN_NAMES else 99)
     )
@@ -333,7 +335,7 @@ def _plan_new(plan: ImportPlan, context: ImportContext, target: Target) -> None:
     if not _validate(plan, context, target, fields):
         return
     history = [hours_history.HoursPeriod(fields["starts_on"], None, target.values["uren_per_week"])]
-    contracts = target.values.get("contracten") or set()
+    contracts = target.values.get("contracten") or frozenset()
     plan.operations.append(Operation(target.row, None, fields, history, contracts))
     plan.changes.append(_change("nieuw", target, (describe_new, (fields, history))))
 
