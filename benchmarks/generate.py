@@ -304,10 +304,10 @@ def _contract_ids(t) -> dict:
 def _analyze(t) -> None:
     from django.db import connection
 
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
+    if connection.vendor == "postgresql" and not connection.in_atomic_block:
+        with connection.cursor() as cursor:  # as after autovacuum: visibility map and statistics
             for table in t.values():
-                cursor.execute(f"ANALYZE {table}")
+                cursor.execute(f"VACUUM ANALYZE {table}")
 
 
 def main(argv=None) -> None:
