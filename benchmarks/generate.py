@@ -2,8 +2,8 @@
 
 Builds organisations, proeftuinen (one buyer and one supplier each, a contract, an ambition
 with a glide path), and placements with hour changes between 2019 and 2026 (some ended, some
-unconfirmed, some seconded to the buyer, some stacked over two contracts), straight into the
-database with ``COPY`` on PostgreSQL (plain ``executemany`` on SQLite, for the smoke test).
+unconfirmed, some seconded to the buyer), straight into the
+database with ``lib.bulk.insert_rows`` (``COPY`` on PostgreSQL, ``executemany`` on SQLite).
 The generated columns of placements and hours are filled by the database.
 
     python -m benchmarks.generate --proeftuinen 20000 --placements 500000 [--seed 2026]
@@ -21,6 +21,8 @@ import time
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
+
+from inkoopkracht.lib.bulk import insert_rows
 
 DEFAULT_DATABASE_URL = "postgres://root@127.0.0.1:5432/ik_bench"
 FIRST_DAY, LAST_DAY = date(2019, 1, 1), date(2026, 9, 30)
@@ -54,33 +56,6 @@ def setup_django(database_url: str | None = None) -> None:
     import django
 
     django.setup()
-
-
-def bulk_insert(table: str, columns: list[str], rows) -> int:
-    """Insert rows (an iterable of tuples): ``COPY`` on PostgreSQL, ``executemany`` elsewhere."""
-    from django.db import connection
-
-    count = 0
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            sql = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
-            with cursor.cursor.copy(sql) as copy:
-                for row in rows:
-                    copy.write_row(row)
-                    count += 1
-            return count
-        marks = ", ".join(["%s"] * len(columns))
-        sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"
-        batch = []
-        for row in rows:
-            batch.append(row)
-            if len(batch) == 5000:
-                cursor.executemany(sql, batch)
-                count, batch = count + len(batch), []
-        if batch:
-            cursor.executemany(sql, batch)
-            count += len(batch)
-    return count
 
 
 def _tables():
@@ -182,24 +157,43 @@ def generate(sizes: Sizes, *, out=sys.stdout) -> dict:
     started = time.perf_counter()
     with transaction.atomic():
         org0 = _next_id(t["organisation"])
-        counts["organisations"] = bulk_insert(
+        counts["organisations"] = insert_rows(
             t["organisation"],
-            ["id", "name", "kind", "sector", "subsector", "kvk_number", "oin", "province",
-             "website", "created_at", "updated_at"],  # fmt: skip
+            [
+                "id",
+                "name",
+                "kind",
+                "sector",
+                "subsector",
+                "kvk_number",
+                "oin",
+                "province",
+                "website",
+                "created_at",
+                "updated_at",
+            ],  # fmt: skip
             _organisations(sizes, rng, org0, now),
         )
         cohort0 = _next_id(t["cohort"])
-        bulk_insert(
+        insert_rows(
             t["cohort"],
             ["id", "number", "name", "starts_on", "description"],
-            [(cohort0 + i, 1000 + cohort0 + i, f"Bench cohort {2019 + i}", date(2019 + i, 1, 1), "")
-             for i in range(8)],  # fmt: skip
+            [
+                (
+                    cohort0 + i,
+                    1000 + cohort0 + i,
+                    f"Bench cohort {2019 + i}",
+                    date(2019 + i, 1, 1),
+                    "",
+                )
+                for i in range(8)
+            ],  # fmt: skip
         )
         partnerships, contracts, links, milestones = _partnerships(sizes, rng, org0, cohort0, now)
-        counts["contracts"] = bulk_insert(t["contract"], CONTRACT_COLUMNS, contracts)
-        counts["proeftuinen"] = bulk_insert(t["partnership"], PARTNERSHIP_COLUMNS, partnerships)
-        bulk_insert(t["partnership_contracts"], ["partnership_id", "contract_id"], links)
-        bulk_insert(t["milestone"], ["partnership_id", "due_on", "jobs", "note"], milestones)
+        counts["contracts"] = insert_rows(t["contract"], CONTRACT_COLUMNS, contracts)
+        counts["proeftuinen"] = insert_rows(t["partnership"], PARTNERSHIP_COLUMNS, partnerships)
+        insert_rows(t["partnership_contracts"], ["partnership_id", "contract_id"], links)
+        insert_rows(t["milestone"], ["partnership_id", "due_on", "jobs", "note"], milestones)
         placement_counts = _placements(sizes, rng, partnerships, now, t)
         counts.update(placement_counts)
     _fix_sequences([t[k] for k in ("organisation", "cohort", "contract", "partnership",
@@ -255,7 +249,12 @@ def _placement_rows(sizes: Sizes, rng, partnerships, now, first_id: int, hours_r
     for n, index in enumerate(chosen):
         pk = first_id + n
         partnership = partnerships[index]
-        pid, buyer, supplier, started = partnership[0], partnership[2], partnership[3], partnership[10]
+        pid, buyer, supplier, started = (
+            partnership[0],
+            partnership[2],
+            partnership[3],
+            partnership[10],
+        )
         starts = _day(rng, max(started, FIRST_DAY), LAST_DAY)
         ends = _day(rng, starts, LAST_DAY) if rng.random() < 0.4 else None
         lending = rng.random() < 0.2
@@ -281,14 +280,14 @@ def _placements(sizes: Sizes, rng, partnerships, now, t) -> dict:
     hours_rows, links = [], []
     first_id = _next_id(t["placement"])
     contract_of = _contract_ids(t)
-    count = bulk_insert(
+    count = insert_rows(
         t["placement"],
         PLACEMENT_COLUMNS,
         _placement_rows(sizes, rng, partnerships, now, first_id, hours_rows, links),
     )
-    hours = bulk_insert(t["hours"], ["placement_id", "starts_on", "ends_on", "hours_per_week"],
+    hours = insert_rows(t["hours"], ["placement_id", "starts_on", "ends_on", "hours_per_week"],
                         hours_rows)  # fmt: skip
-    bulk_insert(t["placement_contracts"], ["placement_id", "contract_id"],
+    insert_rows(t["placement_contracts"], ["placement_id", "contract_id"],
                 ((placement, contract_of[pid]) for placement, pid in links))  # fmt: skip
     return {"placements": count, "hours_periods": hours}
 

@@ -262,7 +262,10 @@ def measure_duckdb(directory: Path, expected: tuple, repeat: int = 3) -> dict:
         db.execute(f"CREATE TABLE {table} AS SELECT * FROM read_csv('{paths[key]}', header=true)")
     load_seconds = time.perf_counter() - load_started
     period, everything = Period.parse(QUARTER), Partnership.objects.all()
-    queries = [activity_query(everything, [period], "duckdb"), durability_query(everything, [period])]
+    queries = [
+        activity_query(everything, [period], "duckdb"),
+        durability_query(everything, [period]),
+    ]
 
     def run():
         results = []
@@ -330,4 +333,3 @@ def dataset_counts() -> dict:
         "placements": Placement.objects.count(),
         "hours_periods": PlacementHours.objects.count(),
     }
-

@@ -31,7 +31,9 @@ def render(r: dict) -> str:
     for item in r["imports"]:
         imp, copy = item["import"], item["copy"]
         ratio = f"{copy['rows_per_second'] / imp['rows_per_second']:.1f}× slower" if copy else "–"
-        against = f"COPY: {copy['rows_per_second']:,.0f} rows/s ({_s(copy['seconds'])})" if copy else "–"
+        against = (
+            f"COPY: {copy['rows_per_second']:,.0f} rows/s ({_s(copy['seconds'])})" if copy else "–"
+        )
         lines.append(
             f"| (a) import {item['rows']:,} rows ({item['file_mb']:.1f} MB CSV), full validation "
             f"| {imp['rows_per_second']:,.0f} rows/s ({_s(imp['seconds'])}) | {against} | {ratio} "

@@ -56,14 +56,15 @@ def ensure_dataset(sizes: Sizes, regenerate: bool) -> dict:
 
 
 def machine() -> dict:
-    from django.db import connection
-
     import duckdb
+    from django.db import connection
 
     cpu = platform.processor() or "?"
     meminfo = Path("/proc/meminfo")
     ram = "?"
-    for line in Path("/proc/cpuinfo").read_text().splitlines() if Path("/proc/cpuinfo").exists() else []:
+    for line in (
+        Path("/proc/cpuinfo").read_text().splitlines() if Path("/proc/cpuinfo").exists() else []
+    ):
         if line.startswith("model name"):
             cpu = line.split(":", 1)[1].strip()
             break

@@ -151,7 +151,9 @@ def build_plan(
     targets.reverse()
     while targets:  # each row's target is let go once planned: memory stays near one copy
         target = targets.pop()
-        _plan_target(plan, context, target, existing.pop((target.employer_id, target.reference), None))
+        _plan_target(
+            plan, context, target, existing.pop((target.employer_id, target.reference), None)
+        )
     plan.errors.sort(
         key=lambda e: (e.row, COLUMN_NAMES.index(e.column) if e.column in COLUMN_NAMES else 99)
     )

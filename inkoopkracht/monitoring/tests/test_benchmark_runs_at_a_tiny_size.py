@@ -27,7 +27,9 @@ def test_generator_builds_placements_with_consecutive_hours(tiny):
     history = list(placement.hours.order_by("starts_on"))
     assert history[0].starts_on == placement.starts_on
     assert history[-1].ends_on is None
-    assert all(date(2019, 1, 1) <= p.starts_on <= date(2026, 9, 30) for p in Placement.objects.all())
+    assert all(
+        date(2019, 1, 1) <= p.starts_on <= date(2026, 9, 30) for p in Placement.objects.all()
+    )
     assert Placement.objects.filter(register_confirmed_on__isnull=True).exists()
 
 
