@@ -72,21 +72,25 @@ class _Rollback(Exception):
 
 
 def measure_import(path: Path) -> dict:
-    """Import ``path`` through ``services.import_directly`` (as the CLI does), then roll back."""
+    """Import ``path`` through ``services.import_directly`` (as the CLI does), then roll back.
+    The file and row limits are raised for this call only."""
     from django.conf import settings
     from django.db import transaction
+    from django.test.utils import override_settings
 
     from inkoopkracht.monitoring.services import import_directly
 
-    settings.IMPORT_MAX_BYTES = max(settings.IMPORT_MAX_BYTES, path.stat().st_size + 1)
-    settings.IMPORT_MAX_ROWS = max(settings.IMPORT_MAX_ROWS, 10_000_000)
+    limits = {
+        "IMPORT_MAX_BYTES": max(settings.IMPORT_MAX_BYTES, path.stat().st_size + 1),
+        "IMPORT_MAX_ROWS": max(settings.IMPORT_MAX_ROWS, 10_000_000),
+    }
     partnership = import_target()
     rss_before = peak_rss_mb()  # Django and the project loaded, nothing read yet
     data = path.read_bytes()
     started = time.perf_counter()
     result = {}
     try:
-        with transaction.atomic():
+        with override_settings(**limits), transaction.atomic():
             job, plan = import_directly(
                 partnership=partnership, by="benchmark", filename=path.name, data=data
             )

@@ -7,6 +7,7 @@ validation are the caller's business. Generated columns are filled by the databa
 """
 
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 
 from django.db import connection
 
@@ -27,6 +28,13 @@ def _copy_text(value) -> str:
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return str(value)
+
+
+def _stored(value):
+    """Datetimes as the ORM stores them (naive UTC text on SQLite), everything else as is."""
+    if isinstance(value, datetime):
+        return connection.ops.adapt_datetimefield_value(value)
+    return value
 
 
 def insert_rows(table: str, columns: Sequence[str], rows: Iterable[Sequence]) -> int:
@@ -50,7 +58,7 @@ def insert_rows(table: str, columns: Sequence[str], rows: Iterable[Sequence]) ->
         sql = f"INSERT INTO {quoted} ({names}) VALUES ({', '.join(['%s'] * len(columns))})"
         batch: list = []
         for row in rows:
-            batch.append(row)
+            batch.append([_stored(value) for value in row])
             if len(batch) == BATCH:
                 cursor.executemany(sql, batch)
                 count, batch = count + len(batch), []
@@ -76,7 +84,7 @@ def reserve_ids(table: str, count: int) -> list[int] | None:
 def in_chunks(values: Sequence, size: int = 900):
     """``values`` in slices for ``IN (...)`` lists: one slice on PostgreSQL (which takes any
     length), ``size`` at a time elsewhere (SQLite limits the parameters of a query)."""
-    step = len(values) or 1 if connection.vendor == "postgresql" else size
+    step = max(len(values), 1) if connection.vendor == "postgresql" else size
     for start in range(0, len(values), step):
         yield values[start : start + step]
 
