@@ -62,7 +62,7 @@ class ImportPlan:
     rows: int = 0
     file_error: str = ""
     errors: list[RowError] = field(default_factory=list)
-    changes: list[dict] = field(default_factory=list)
+    changes: list = field(default_factory=list)  # Change per row
     operations: list[Operation] = field(default_factory=list)
 
     @property
@@ -72,14 +72,14 @@ class ImportPlan:
     def counts(self) -> dict:
         result = {"nieuw": 0, "gewijzigd": 0, "beeindigd": 0, "ongewijzigd": 0}
         for change in self.changes:
-            result[change["kind"]] += 1
+            result[change.kind] += 1
         return result
 
     def report(self, max_errors: int = 1000, max_changes: int = 500) -> dict:
         order = {"nieuw": 0, "beeindigd": 1, "gewijzigd": 2, "ongewijzigd": 3}
         listed = sorted(
-            (c for c in self.changes if c["kind"] != "ongewijzigd"),
-            key=lambda c: (order[c["kind"]], c["row"]),
+            (c for c in self.changes if c.kind != "ongewijzigd"),
+            key=lambda c: (order[c.kind], c.row),
         )
         return {
             "rows": self.rows,
@@ -91,13 +91,13 @@ class ImportPlan:
         }
 
 
-def _described(change: dict) -> dict:
+def _described(change) -> dict:
     """A change for the report, with its Dutch details (worked out only for listed rows)."""
-    function, arguments = change["describe"]
+    function, arguments = change.describe
     return {
-        "kind": change["kind"],
-        "row": change["row"],
-        "reference": change["reference"],
+        "kind": change.kind,
+        "row": change.row,
+        "reference": change.reference,
         "details": function(*arguments),
     }
 
@@ -319,9 +319,18 @@ def _validate(plan, context, target, fields) -> bool:
     return True
 
 
-def _change(kind: str, target: Target, describe) -> dict:
+@dataclass(slots=True)
+class Change:
     """A row's change; ``describe`` (function, arguments) gives its Dutch details on demand."""
-    return {"kind": kind, "row": target.row, "reference": target.reference, "describe": describe}
+
+    kind: str
+    row: int
+    reference: str
+    describe: tuple | None
+
+
+def _change(kind: str, target: Target, describe) -> Change:
+    return Change(kind, target.row, target.reference, describe)
 
 
 def _plan_new(plan: ImportPlan, context: ImportContext, target: Target) -> None:
