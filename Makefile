@@ -7,7 +7,7 @@ PORT ?= 8000
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt
 
-.PHONY: demo test install install-dev lint check lock browsers clean messages
+.PHONY: demo test install install-dev lint check lock browsers clean messages bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,11 @@ lint: install-dev
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 	$(BIN)/inkoopkracht makemigrations --check --dry-run
+
+# National-scale benchmark (docs/performance.md): PostgreSQL database ik_bench by default.
+# BENCH_ARGS="--placements 50000 --no-write" for a smaller run; see benchmarks/run.py.
+bench: install-dev
+	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 
 # Regenerate constraints.txt from the ranges in pyproject.toml (a fresh, unpinned install).
 lock:

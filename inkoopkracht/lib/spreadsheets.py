@@ -166,10 +166,20 @@ def sniff_delimiter(line: str) -> str:
     return best if counts[best] else ","
 
 
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+
+
+def _lines(text: str):
+    """The lines of ``text`` with their endings (``\r\n``, ``\r`` or ``\n``), as
+    ``io.StringIO(text, newline="")`` gives them, without a second copy of the text."""
+    for match in _LINE.finditer(text):
+        yield match.group()
+
+
 def _read_csv(data: bytes, limits: Limits) -> Sheet:
     text = decode_text(data)
-    first_line = next((line for line in text.splitlines() if line.strip()), "")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(first_line))
+    first_line = next((line for line in _lines(text) if line.strip()), "")
+    reader = csv.reader(_lines(text), delimiter=sniff_delimiter(first_line))
     headers, header_number = None, 0
     for number, values in enumerate(reader, start=1):
         if any(v.strip() for v in values):

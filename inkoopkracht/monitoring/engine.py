@@ -72,8 +72,9 @@ class DurabilitySums:
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
-def _vendor_names() -> tuple[str, str]:
-    return ("MIN", "MAX") if connection.vendor == "sqlite" else ("LEAST", "GREATEST")
+def _vendor_names(vendor: str | None = None) -> tuple[str, str]:
+    vendor = vendor or connection.vendor
+    return ("MIN", "MAX") if vendor == "sqlite" else ("LEAST", "GREATEST")
 
 
 def _periods_cte(periods: Sequence[Period]) -> tuple[str, list]:
@@ -102,12 +103,12 @@ def _counts_for_sql() -> str:
     )
 
 
-def activity_sums(partnerships, periods: Sequence[Period]) -> dict[tuple[int, int], dict]:
-    """``{(partnership_id, period_index): {bucket: ActivitySums}}``; buckets are the sectors
-    (``overheid``, ``markt``) of confirmed jobs under the split regime, and ``unconfirmed``."""
-    if not periods:
-        return {}
-    least, greatest = _vendor_names()
+def activity_query(
+    partnerships, periods: Sequence[Period], vendor: str | None = None
+) -> tuple[str, list]:
+    """The SQL and parameters of ``activity_sums`` (``%s`` placeholders). ``vendor`` is
+    ``sqlite`` or any other (``LEAST``/``GREATEST``: PostgreSQL, also DuckDB)."""
+    least, greatest = _vendor_names(vendor)
     cte, cte_params = _periods_cte(periods)
     where, where_params = _partnership_filter(partnerships)
     sql = f"""
@@ -134,15 +135,29 @@ def activity_sums(partnerships, periods: Sequence[Period]) -> dict[tuple[int, in
         ) placement_sums
         GROUP BY partnership_id, idx, confirmed, sector
     """
+    return sql, cte_params + where_params
+
+
+def fold_activity(rows) -> dict[tuple[int, int], dict]:
+    """The rows of ``activity_query`` as ``{(partnership_id, period_index): {bucket: sums}}``."""
     result: dict[tuple[int, int], dict] = {}
-    with connection.cursor() as cursor:
-        cursor.execute(sql, cte_params + where_params)
-        for pid, idx, confirmed, sector, hour_days, hours_end, persons, persons_end in cursor:
-            bucket = sector if confirmed else UNCONFIRMED
-            buckets = result.setdefault((pid, idx), {})
-            sums = ActivitySums(int(hour_days), int(hours_end), int(persons), int(persons_end))
-            buckets[bucket] = buckets.get(bucket, ActivitySums()) + sums
+    for pid, idx, confirmed, sector, hour_days, hours_end, persons, persons_end in rows:
+        bucket = sector if confirmed else UNCONFIRMED
+        buckets = result.setdefault((pid, idx), {})
+        sums = ActivitySums(int(hour_days), int(hours_end), int(persons), int(persons_end))
+        buckets[bucket] = buckets.get(bucket, ActivitySums()) + sums
     return result
+
+
+def activity_sums(partnerships, periods: Sequence[Period]) -> dict[tuple[int, int], dict]:
+    """``{(partnership_id, period_index): {bucket: ActivitySums}}``; buckets are the sectors
+    (``overheid``, ``markt``) of confirmed jobs under the split regime, and ``unconfirmed``."""
+    if not periods:
+        return {}
+    sql, params = activity_query(partnerships, periods)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return fold_activity(cursor)
 
 
 def _durability_columns() -> str:
@@ -164,6 +179,27 @@ def _durability_columns() -> str:
     return ",\n               ".join(columns)
 
 
+def durability_query(partnerships, periods: Sequence[Period]) -> tuple[str, list]:
+    """The SQL and parameters of ``durability_sums`` (``%s`` placeholders)."""
+    cte, cte_params = _periods_cte(periods)
+    where, where_params = _partnership_filter(partnerships)
+    sql = f"""
+        WITH {cte}
+        SELECT p.partnership_id, per.idx,
+               {_durability_columns()}
+        FROM {Placement._meta.db_table} p
+        JOIN periods per ON p.start_day <= per.pe
+        WHERE {where} AND p.register_confirmed_on IS NOT NULL
+        GROUP BY p.partnership_id, per.idx
+    """
+    return sql, cte_params + where_params
+
+
+def fold_durability(rows) -> dict[tuple[int, int], DurabilitySums]:
+    """The rows of ``durability_query`` as ``{(partnership_id, period_index): sums}``."""
+    return {(pid, idx): DurabilitySums(*(int(v) for v in counts)) for pid, idx, *counts in rows}
+
+
 def durability_sums(
     partnerships, periods: Sequence[Period]
 ) -> dict[tuple[int, int], DurabilitySums]:
@@ -178,20 +214,7 @@ def durability_sums(
     """
     if not periods:
         return {}
-    cte, cte_params = _periods_cte(periods)
-    where, where_params = _partnership_filter(partnerships)
-    sql = f"""
-        WITH {cte}
-        SELECT p.partnership_id, per.idx,
-               {_durability_columns()}
-        FROM {Placement._meta.db_table} p
-        JOIN periods per ON p.start_day <= per.pe
-        WHERE {where} AND p.register_confirmed_on IS NOT NULL
-        GROUP BY p.partnership_id, per.idx
-    """
-    result = {}
+    sql, params = durability_query(partnerships, periods)
     with connection.cursor() as cursor:
-        cursor.execute(sql, cte_params + where_params)
-        for pid, idx, *counts in cursor:
-            result[(pid, idx)] = DurabilitySums(*(int(value) for value in counts))
-    return result
+        cursor.execute(sql, params)
+        return fold_durability(cursor)

@@ -12,13 +12,12 @@ planned at that date:
 - unknown: no ambition, no start date, or the period ends before the glide path starts.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from .figures import Figures, compute_figures
@@ -115,21 +114,44 @@ def glide_path_status(
     return status_for(partnership, figures)
 
 
+@dataclass(frozen=True)
+class _PathBasis:
+    """What a glide path is drawn from, without a model instance (for thousands at once)."""
+
+    pk: int
+    baseline_date: date | None
+    started_on: date | None
+    ambition_jobs: Decimal | None
+    ambition_date: date | None
+    baseline_jobs: Decimal
+
+
+@dataclass(frozen=True)
+class _MilestonePoint:
+    due_on: date
+    jobs: Decimal
+
+
 def glide_path_statuses(
     partnerships, period: Period, figure_set=None
 ) -> dict[int, GlidePathStatus]:
-    """``{partnership_id: status}`` for a queryset of proeftuinen, in a fixed number of queries."""
+    """``{partnership_id: status}`` for a queryset of proeftuinen, in a fixed number of queries
+    (two besides the figures; plain values, no model instances)."""
     from inkoopkracht.partnerships.models import Milestone
 
     figure_set = figure_set or compute_figures(partnerships, period, durability=False)
     by_pk = figure_set.by_partnership()
-    with_milestones = partnerships.prefetch_related(
-        Prefetch("milestones", queryset=Milestone.objects.order_by("due_on"))
-    )
+    ids = partnerships.order_by().values("pk")
+    milestones: dict[int, list] = {}
+    for pk, due_on, jobs in Milestone.objects.filter(partnership__in=ids).values_list(
+        "partnership_id", "due_on", "jobs"
+    ):
+        milestones.setdefault(pk, []).append(_MilestonePoint(due_on, jobs))
+    names = [f.name for f in fields(_PathBasis)]
     return {
-        partnership.pk: status_for(partnership, by_pk[partnership.pk])
-        for partnership in with_milestones
-        if partnership.pk in by_pk
+        basis.pk: status_for(basis, by_pk[basis.pk], milestones.get(basis.pk, []))
+        for basis in (_PathBasis(*values) for values in partnerships.values_list(*names))
+        if basis.pk in by_pk
     }
 
 

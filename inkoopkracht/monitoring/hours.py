@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class HoursPeriod:
     starts_on: date
     ends_on: date | None

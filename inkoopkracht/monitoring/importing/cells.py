@@ -24,7 +24,7 @@ class CellError(Exception):
     """One cell cannot be read; the message is for the user (Dutch)."""
 
 
-@dataclass
+@dataclass(slots=True)
 class RowError:
     row: int
     column: str
@@ -34,14 +34,14 @@ class RowError:
         return {"row": self.row, "column": self.column, "message": self.message}
 
 
-@dataclass
+@dataclass(slots=True)
 class Target:
     """What one row asks for. ``present`` holds the columns the file has (others: unchanged)."""
 
     row: int
     reference: str
     employer_id: int
-    present: set[str]
+    present: frozenset[str]
     values: dict = field(default_factory=dict)
 
 
@@ -168,7 +168,7 @@ def parse_hours(value, context) -> Decimal | None:
     return hours.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
-def parse_contracts(value, context) -> set[int]:
+def parse_contracts(value, context) -> frozenset[int]:
     ids = set()
     for part in _text(value).split("|"):
         reference = part.strip()
@@ -182,7 +182,7 @@ def parse_contracts(value, context) -> set[int]:
                 % {"reference": reference, "known": known}
             )
         ids.add(contract.pk)
-    return ids
+    return _shared(frozenset(ids))
 
 
 PARSERS = {
@@ -236,4 +236,22 @@ def read_row(context: ImportContext, headers: list[str], number: int, cells: lis
     if errors or "referentie" not in values:
         return None, errors
     employer = values.pop("werkgever_kvk", None) or context.partnership.supplier
-    return Target(number, values.pop("referentie"), employer.pk, set(values), values), errors
+    reference = values.pop("referentie")
+    return Target(number, reference, employer.pk, _present(tuple(values)), values), errors
+
+
+_PRESENT: dict = {}
+
+
+def _shared(value: frozenset) -> frozenset:
+    """One shared copy of a small set that many rows of a file repeat (their columns, their
+    contracts), so that a large file does not hold a set per row."""
+    if value not in _PRESENT:
+        if len(_PRESENT) > 1000:
+            _PRESENT.clear()
+        _PRESENT[value] = value
+    return _PRESENT[value]
+
+
+def _present(columns: tuple) -> frozenset:
+    return _shared(frozenset(columns))

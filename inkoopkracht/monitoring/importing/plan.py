@@ -19,6 +19,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from inkoopkracht.lib.bulk import any_of, in_chunks
 from inkoopkracht.lib.spreadsheets import Limits, SpreadsheetError, read_spreadsheet
 from inkoopkracht.monitoring import hours as hours_history
 from inkoopkracht.monitoring.access import default_hirer
@@ -45,7 +46,7 @@ _ERROR_COLUMNS = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class Operation:
     """Create (``placement_id`` None) or update one placement."""
 
@@ -61,7 +62,7 @@ class ImportPlan:
     rows: int = 0
     file_error: str = ""
     errors: list[RowError] = field(default_factory=list)
-    changes: list[dict] = field(default_factory=list)
+    changes: list = field(default_factory=list)  # Change per row
     operations: list[Operation] = field(default_factory=list)
 
     @property
@@ -71,14 +72,14 @@ class ImportPlan:
     def counts(self) -> dict:
         result = {"nieuw": 0, "gewijzigd": 0, "beeindigd": 0, "ongewijzigd": 0}
         for change in self.changes:
-            result[change["kind"]] += 1
+            result[change.kind] += 1
         return result
 
     def report(self, max_errors: int = 1000, max_changes: int = 500) -> dict:
         order = {"nieuw": 0, "beeindigd": 1, "gewijzigd": 2, "ongewijzigd": 3}
         listed = sorted(
-            (c for c in self.changes if c["kind"] != "ongewijzigd"),
-            key=lambda c: (order[c["kind"]], c["row"]),
+            (c for c in self.changes if c.kind != "ongewijzigd"),
+            key=lambda c: (order[c.kind], c.row),
         )
         return {
             "rows": self.rows,
@@ -90,13 +91,13 @@ class ImportPlan:
         }
 
 
-def _described(change: dict) -> dict:
+def _described(change) -> dict:
     """A change for the report, with its Dutch details (worked out only for listed rows)."""
-    function, arguments = change["describe"]
+    function, arguments = change.describe
     return {
-        "kind": change["kind"],
-        "row": change["row"],
-        "reference": change["reference"],
+        "kind": change.kind,
+        "row": change.row,
+        "reference": change.reference,
         "details": function(*arguments),
     }
 
@@ -147,8 +148,12 @@ def build_plan(
         plan.file_error = str(error)
         return plan
     existing = _existing(targets)
-    for target in targets:
-        _plan_target(plan, context, target, existing.get((target.employer_id, target.reference)))
+    targets.reverse()
+    while targets:  # each row's target is let go once planned: memory stays near one copy
+        target = targets.pop()
+        _plan_target(
+            plan, context, target, existing.pop((target.employer_id, target.reference), None)
+        )
     plan.errors.sort(
         key=lambda e: (e.row, COLUMN_NAMES.index(e.column) if e.column in COLUMN_NAMES else 99)
     )
@@ -200,24 +205,23 @@ def _existing(targets: list[Target]) -> dict:
     for target in targets:
         by_employer.setdefault(target.employer_id, []).append(target.reference)
     for employer_id, references in by_employer.items():
-        for start in range(0, len(references), CHUNK):
-            chunk = references[start : start + CHUNK]
-            for placement in Placement.objects.filter(employer_id=employer_id, reference__in=chunk):
+        for chunk in in_chunks(references, CHUNK):
+            for placement in Placement.objects.filter(
+                employer_id=employer_id, reference__in=any_of(chunk, "text")
+            ):
                 by_key[(employer_id, placement.reference)] = _Stored(placement)
     by_id = {stored.placement.pk: stored for stored in by_key.values()}
-    ids = list(by_id)
     through = Placement.contracts.through
-    for start in range(0, len(ids), CHUNK):
-        chunk = ids[start : start + CHUNK]
-        for row in PlacementHours.objects.filter(placement_id__in=chunk).order_by(
+    for chunk in in_chunks(list(by_id), CHUNK):
+        for row in PlacementHours.objects.filter(placement_id__in=any_of(chunk, "bigint")).order_by(
             "placement_id", "starts_on"
         ):
             by_id[row.placement_id].history.append(
                 hours_history.HoursPeriod(row.starts_on, row.ends_on, row.hours_per_week)
             )
-        for placement_id, contract_id in through.objects.filter(placement_id__in=chunk).values_list(
-            "placement_id", "contract_id"
-        ):
+        for placement_id, contract_id in through.objects.filter(
+            placement_id__in=any_of(chunk, "bigint")
+        ).values_list("placement_id", "contract_id"):
             by_id[placement_id].contract_ids.add(contract_id)
     return by_key
 
@@ -315,9 +319,18 @@ def _validate(plan, context, target, fields) -> bool:
     return True
 
 
-def _change(kind: str, target: Target, describe) -> dict:
+@dataclass(slots=True)
+class Change:
     """A row's change; ``describe`` (function, arguments) gives its Dutch details on demand."""
-    return {"kind": kind, "row": target.row, "reference": target.reference, "describe": describe}
+
+    kind: str
+    row: int
+    reference: str
+    describe: tuple | None
+
+
+def _change(kind: str, target: Target, describe) -> Change:
+    return Change(kind, target.row, target.reference, describe)
 
 
 def _plan_new(plan: ImportPlan, context: ImportContext, target: Target) -> None:
@@ -333,7 +346,7 @@ def _plan_new(plan: ImportPlan, context: ImportContext, target: Target) -> None:
     if not _validate(plan, context, target, fields):
         return
     history = [hours_history.HoursPeriod(fields["starts_on"], None, target.values["uren_per_week"])]
-    contracts = target.values.get("contracten") or set()
+    contracts = target.values.get("contracten") or frozenset()
     plan.operations.append(Operation(target.row, None, fields, history, contracts))
     plan.changes.append(_change("nieuw", target, (describe_new, (fields, history))))
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from inkoopkracht import audit
 from inkoopkracht.audit.models import AuditRecord
+from inkoopkracht.lib.bulk import in_chunks, insert_rows, reserve_ids
 from inkoopkracht.monitoring.access import can_manage_placements
 from inkoopkracht.monitoring.importing import ImportPlan, build_plan
 from inkoopkracht.monitoring.models import (
@@ -161,10 +162,7 @@ def _write_plan(job: ImportJob, plan: ImportPlan, by) -> ImportJob:
     now = timezone.now()
     creates = [op for op in plan.operations if op.placement_id is None]
     updates = [op for op in plan.operations if op.placement_id is not None]
-    placements = [Placement(partnership=job.partnership, **op.fields) for op in creates]
-    Placement.objects.bulk_create(placements, batch_size=BATCH)
-    for placement, operation in zip(placements, creates, strict=True):
-        operation.placement_id = placement.pk
+    _create_placements(job.partnership, creates, now)
     _update_fields(updates, now)
     updated = {op.placement_id for op in updates}
     _replace_hours([op for op in plan.operations if op.history is not None], updated)
@@ -181,6 +179,44 @@ def _write_plan(job: ImportJob, plan: ImportPlan, by) -> ImportJob:
         data={"partnership": job.partnership_id, "sha256": job.sha256, **plan.counts()},
     )
     return job
+
+
+def _create_placements(partnership, creates, now) -> None:
+    """Insert new placements as plain rows (``lib.bulk``) with ids reserved first, or read
+    their ids back by employer and reference (unique together) where ids cannot be reserved."""
+    if not creates:
+        return
+    table = Placement._meta.db_table
+    ids = reserve_ids(table, len(creates))
+    if ids is not None:
+        for op, pk in zip(creates, ids, strict=True):
+            op.placement_id = pk
+    columns = sorted({name for op in creates for name in op.fields})
+    rows = (
+        (*((op.placement_id,) if ids else ()), partnership.pk, now, now,
+         *(op.fields.get(name) for name in columns))
+        for op in creates
+    )  # fmt: skip
+    head = ["id"] if ids else []
+    insert_rows(table, [*head, "partnership_id", "created_at", "updated_at", *columns], rows)
+    if ids is None:
+        _read_back_ids(creates)
+
+
+def _read_back_ids(creates) -> None:
+    by_employer: dict[int, list] = {}
+    for op in creates:
+        by_employer.setdefault(op.fields["employer_id"], []).append(op)
+    for employer_id, operations in by_employer.items():
+        ids = {}
+        for chunk in in_chunks([op.fields["reference"] for op in operations]):
+            ids.update(
+                Placement.objects.filter(employer_id=employer_id, reference__in=chunk).values_list(
+                    "reference", "pk"
+                )
+            )
+        for op in operations:
+            op.placement_id = ids[op.fields["reference"]]
 
 
 def _update_fields(updates, now) -> None:
@@ -204,17 +240,13 @@ def _replace_hours(operations, updated: set) -> None:
     ids = [op.placement_id for op in operations if op.placement_id in updated]
     for start in range(0, len(ids), BATCH):
         PlacementHours.objects.filter(placement_id__in=ids[start : start + BATCH]).delete()
-    rows = [
-        PlacementHours(
-            placement_id=op.placement_id,
-            starts_on=period.starts_on,
-            ends_on=period.ends_on,
-            hours_per_week=period.hours,
-        )
+    rows = (
+        (op.placement_id, period.starts_on, period.ends_on, period.hours)
         for op in operations
         for period in op.history
-    ]
-    PlacementHours.objects.bulk_create(rows, batch_size=BATCH)
+    )
+    columns = ["placement_id", "starts_on", "ends_on", "hours_per_week"]
+    insert_rows(PlacementHours._meta.db_table, columns, rows)
 
 
 def _replace_contracts(operations, updates) -> None:
@@ -223,12 +255,12 @@ def _replace_contracts(operations, updates) -> None:
     ids = [op.placement_id for op in operations if op.placement_id in updated]
     for start in range(0, len(ids), BATCH):
         through.objects.filter(placement_id__in=ids[start : start + BATCH]).delete()
-    rows = [
-        through(placement_id=op.placement_id, contract_id=contract_id)
+    rows = (
+        (op.placement_id, contract_id)
         for op in operations
         for contract_id in sorted(op.contract_ids)
-    ]
-    through.objects.bulk_create(rows, batch_size=BATCH)
+    )
+    insert_rows(through._meta.db_table, ["placement_id", "contract_id"], rows)
 
 
 def import_directly(

@@ -7,7 +7,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 
-from inkoopkracht.monitoring.figures import compute_figures, present
+from inkoopkracht.monitoring.figures import compute_figures, present, sum_figures
 from inkoopkracht.monitoring.forms import OverviewFilterForm
 from inkoopkracht.monitoring.glidepath import Rag, glide_path_statuses
 from inkoopkracht.monitoring.models import ReportingRound
@@ -61,6 +61,32 @@ def reports_due(partnership, quarter: Period) -> bool:
     return bool(started) and started <= quarter.end and (ended is None or quarter.start <= ended)
 
 
+def _overview_rows(partnerships, period, data) -> list[dict]:
+    """One row per proeftuin (plain values: no model instances for thousands of rows)."""
+    figure_set = compute_figures(partnerships, period, durability=False)
+    statuses = glide_path_statuses(partnerships, period, figure_set)
+    figures = figure_set.by_partnership()
+    rows = []
+    for pk in partnerships.values_list("pk", flat=True):
+        status = statuses[pk]
+        if data.get("status") and status.status != data["status"]:
+            continue
+        rows.append({"pk": pk, "figures": figures[pk], "status": status})
+    return rows
+
+
+def _fill_page(page, partnerships, period) -> None:
+    """The proeftuinen, reports and shown figures of the rows on this page only."""
+    ids = [row["pk"] for row in page.object_list]
+    on_page = partnerships.filter(pk__in=ids).in_bulk(ids)
+    rounds = _latest_rounds(partnerships.filter(pk__in=ids), [period])
+    for row in page.object_list:
+        row["partnership"] = on_page[row["pk"]]
+        row["round"] = rounds.get((row["pk"], period))
+        row["due"] = reports_due(row["partnership"], period)
+        row["shown"] = present(row["figures"], suppress=False)
+
+
 @login_required
 def overview(request):
     """Every proeftuin with its figures and glide-path status for a quarter, with totals."""
@@ -70,28 +96,11 @@ def overview(request):
     form = OverviewFilterForm(request.GET or None, quarters=[(str(q), q.label) for q in quarters])
     partnerships, data = _filtered(form)
     period = Period.parse(data["periode"]) if data.get("periode") else quarters[0]
-    figure_set = compute_figures(partnerships, period, durability=False)
-    statuses = glide_path_statuses(partnerships, period, figure_set)
-    figures = figure_set.by_partnership()
-    rounds = _latest_rounds(partnerships, [period])
-    rows = []
-    for partnership in partnerships:
-        status = statuses[partnership.pk]
-        if data.get("status") and status.status != data["status"]:
-            continue
-        row_figures = figures[partnership.pk]
-        rows.append({
-            "partnership": partnership,
-            "figures": row_figures,
-            "status": status,
-            "round": rounds.get((partnership.pk, period)),
-            "due": reports_due(partnership, period),
-        })  # fmt: skip
-    total = sum((row["figures"] for row in rows[1:]), rows[0]["figures"]) if rows else None
+    rows = _overview_rows(partnerships, period, data)
+    total = sum_figures([row["figures"] for row in rows]) if rows else None
     counts = {rag: sum(1 for row in rows if row["status"].status == rag) for rag in Rag}
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("pagina"))
-    for row in page.object_list:
-        row["shown"] = present(row["figures"], suppress=False)
+    _fill_page(page, partnerships, period)
     context = {
         "form": form,
         "period": period,
