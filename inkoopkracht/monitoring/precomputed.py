@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import connection, transaction
+from django.db.models import Count, Max, Min, Sum
 
 from .engine import ActivitySums, DurabilitySums
 from .figures import Figures, FigureSet, Source, compute_figures, hours_per_job, regime_for
@@ -59,49 +60,63 @@ def _ids_sql(partnerships) -> tuple[str, list]:
     return sql, list(params)
 
 
-def _versions(partnerships, period: Period) -> tuple[dict[int, int], list[int]]:
-    """The current version of every proeftuin in the set, and those whose row is missing or
-    stale (one query; read before the engine runs)."""
-    from inkoopkracht.partnerships.models import Partnership
-
-    ids_sql, params = _ids_sql(partnerships)
+def _stored(period: Period) -> dict[int, tuple[str, bool]]:
+    """``{partnership_id: (status, fresh)}`` of the quarter's stored rows (one query)."""
     sql = f"""
-        SELECT p.id, COALESCE(v.version, 0),
-               CASE WHEN r.id IS NOT NULL AND r.version = COALESCE(v.version, 0)
-                         AND r.basis = %s THEN 1 ELSE 0 END
-        FROM {Partnership._meta.db_table} p
-        LEFT JOIN {OverviewVersion._meta.db_table} v ON v.partnership_id = p.id
-        LEFT JOIN {OverviewRow._meta.db_table} r ON r.partnership_id = p.id
-             AND r.year = %s AND r.quarter = %s
-        WHERE p.id IN ({ids_sql})
+        SELECT r.partnership_id, r.status,
+               CASE WHEN r.version = COALESCE(v.version, 0) AND r.basis = %s THEN 1 ELSE 0 END
+        FROM {OverviewRow._meta.db_table} r
+        LEFT JOIN {OverviewVersion._meta.db_table} v ON v.partnership_id = r.partnership_id
+        WHERE r.year = %s AND r.quarter = %s
     """
-    versions, stale = {}, []
     with connection.cursor() as cursor:
-        cursor.execute(sql, [basis(period), period.year, period.quarter, *params])
-        for pk, version, fresh in cursor:
-            versions[pk] = version
-            if not fresh:
-                stale.append(pk)
-    return versions, stale
+        cursor.execute(sql, [basis(period), period.year, period.quarter])
+        return {pk: (status, bool(fresh)) for pk, status, fresh in cursor}
 
 
-def refresh(partnerships, period: Period) -> int:
-    """Recompute with the engine the rows of ``partnerships`` for a quarter that are missing or
-    stale; returns how many. In one transaction; a fixed number of queries per 2,000 rows."""
+def _versions(partnerships) -> dict[int, int]:
+    """The current version of every proeftuin in the set (read before the engine runs)."""
+    ids_sql, params = _ids_sql(partnerships)
+    sql = (
+        f"SELECT partnership_id, version FROM {OverviewVersion._meta.db_table} "
+        f"WHERE partnership_id IN ({ids_sql})"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return dict(cursor.fetchall())
+
+
+def statuses(partnerships, period: Period, ids: list[int] | None = None) -> dict[int, str]:
+    """``{partnership_id: status}`` of the proeftuinen in ``partnerships`` (their ``ids`` when
+    already read) for a quarter, from stored rows that are fresh; missing or stale ones are
+    recomputed by the engine first (``refresh``)."""
+    ids = list(partnerships.values_list("pk", flat=True)) if ids is None else ids
+    stored = _stored(period)
+    stale = [pk for pk in ids if not stored.get(pk, ("", False))[1]]
+    result = {pk: stored[pk][0] for pk in ids if pk not in stale}
+    if stale:
+        result.update(refresh(partnerships, period, stale))
+    return result
+
+
+def refresh(partnerships, period: Period, stale: list[int] | None = None) -> dict[int, str]:
+    """Recompute with the engine and store the rows of the ``stale`` proeftuinen (default: all
+    of ``partnerships``) for a quarter; returns their statuses. In one transaction, in a fixed
+    number of queries per 1,000 rows; with many stale rows one engine pass over the whole set."""
     from .glidepath import glide_path_statuses
 
+    if stale is not None and not stale:
+        return {}
     with transaction.atomic():
-        versions, stale = _versions(partnerships, period)
-        if not stale:
-            return 0
-        scope = partnerships if len(stale) > 1000 else partnerships.filter(pk__in=stale)
+        many = stale is None or len(stale) > 1000
+        scope = partnerships if many else partnerships.filter(pk__in=stale)
+        versions = _versions(scope)  # before the engine reads anything: see the module doc
         figure_set = compute_figures(scope, period, durability=False)
-        statuses = glide_path_statuses(scope, period, figure_set)
+        computed = glide_path_statuses(scope, period, figure_set)
         current = basis(period)
         rows = [
-            _row(figures, statuses[figures.partnership_id], versions, current, period)
+            _row(figures, computed[figures.partnership_id], versions, current, period)
             for figures in figure_set.rows
-            if figures.partnership_id in versions
         ]
         OverviewRow.objects.bulk_create(
             rows,
@@ -114,7 +129,7 @@ def refresh(partnerships, period: Period) -> int:
                 if f.attname not in ("id", "partnership_id", "year", "quarter")
             ],
         )
-    return len(stale)
+    return {pk: status.status for pk, status in computed.items()}
 
 
 def _row(figures: Figures, status, versions, current: str, period: Period) -> OverviewRow:
@@ -134,7 +149,7 @@ def _row(figures: Figures, status, versions, current: str, period: Period) -> Ov
         partnership_id=figures.partnership_id,
         year=period.year,
         quarter=period.quarter,
-        version=versions[figures.partnership_id],
+        version=versions.get(figures.partnership_id, 0),
         basis=current,
         status=status.status,
         source=figures.source,
@@ -143,16 +158,6 @@ def _row(figures: Figures, status, versions, current: str, period: Period) -> Ov
         baseline_centi=_centi(figures.baseline),
         ambition_centi=None if figures.ambition is None else _centi(figures.ambition),
         **values,
-    )
-
-
-def statuses(partnerships, period: Period) -> dict[int, str]:
-    """``{partnership_id: status}`` from fresh rows (call ``refresh`` first)."""
-    ids = partnerships.order_by().values("pk")
-    return dict(
-        OverviewRow.objects.filter(
-            partnership__in=ids, year=period.year, quarter=period.quarter
-        ).values_list("partnership_id", "status")
     )
 
 
@@ -202,38 +207,36 @@ def total(partnerships, period: Period, first: int, status: str | None = None) -
     )
     if status:
         queryset = queryset.filter(status=status)
-    sql, params = queryset.values("pk").query.sql_with_params()
-    columns = ", ".join(
-        f"SUM({column})" for column in [*SUM_COLUMNS, *DURABILITY_COLUMNS, "baseline_centi"]
+    sums = [*SUM_COLUMNS, *DURABILITY_COLUMNS, "baseline_centi", "ambition_centi"]
+    values = queryset.aggregate(
+        **{f"sum_{column}": Sum(column) for column in sums},
+        ambitions=Count("ambition_centi"),
+        durables=Count(DURABILITY_COLUMNS[0]),
+        count=Count("id"),
+        low=Min("source"),
+        high=Max("source"),
     )
-    table = OverviewRow._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"""SELECT {columns}, SUM(ambition_centi), COUNT(ambition_centi),
-                       COUNT({DURABILITY_COLUMNS[0]}), COUNT(*),
-                       MIN(source), MAX(source)
-                FROM {table} WHERE id IN ({sql})""",
-            params,
-        )
-        values = list(cursor.fetchone())
-    first_row = OverviewRow.objects.get(
+    first_hours = OverviewRow.objects.filter(
         partnership_id=first, year=period.year, quarter=period.quarter
-    )
-    sums = [int(v or 0) for v in values[: len(SUM_COLUMNS)]]
-    lasting = [int(v or 0) for v in values[len(SUM_COLUMNS) : -7]]
-    baseline, ambition, ambitions, durables, count, low, high = values[-7:]
+    ).values_list("hours_per_job", flat=True)[0]
+    total_of = {column: int(values[f"sum_{column}"] or 0) for column in sums}
+    count, low, high = values["count"], values["low"], values["high"]
     buckets = {
-        bucket: ActivitySums(*sums[index * 4 : index * 4 + 4])
-        for index, bucket in enumerate(OVERVIEW_BUCKETS)
+        bucket: ActivitySums(*(total_of[f"{bucket}_{name}"] for name in OVERVIEW_SUMS))
+        for bucket in OVERVIEW_BUCKETS
     }
     return Figures(
         period=period,
         regime=regime_for(period),
         buckets=buckets,
-        durability=DurabilitySums(*lasting) if durables == count else None,
-        baseline=Decimal(int(baseline or 0)) / 100,
-        ambition=Decimal(int(ambition)) / 100 if ambitions else None,
-        hours_per_job=Decimal(first_row.hours_per_job),
+        durability=(
+            DurabilitySums(*(total_of[column] for column in DURABILITY_COLUMNS))
+            if values["durables"] == count
+            else None
+        ),
+        baseline=Decimal(total_of["baseline_centi"]) / 100,
+        ambition=Decimal(total_of["ambition_centi"]) / 100 if values["ambitions"] else None,
+        hours_per_job=Decimal(first_hours),
         source=Source(low) if low == high else Source.LIVE,
         count=count,
     )

@@ -81,14 +81,10 @@ def _live_rows(partnerships, period, data) -> list[dict]:
 def _precomputed_rows(partnerships, period, data) -> list[dict]:
     """One row per proeftuin, with only its status: from the precomputed rows, refreshed by
     the engine first where anything changed (``precomputed.py``)."""
-    precomputed.refresh(partnerships, period)
-    status_of = precomputed.statuses(partnerships, period)
+    ids = list(partnerships.values_list("pk", flat=True))
+    status_of = precomputed.statuses(partnerships, period, ids)
     wanted = data.get("status")
-    return [
-        {"pk": pk, "rag": status_of[pk]}
-        for pk in partnerships.values_list("pk", flat=True)
-        if not wanted or status_of[pk] == wanted
-    ]
+    return [{"pk": pk, "rag": status_of[pk]} for pk in ids if not wanted or status_of[pk] == wanted]
 
 
 def _fill_page(page, partnerships, period) -> None:
