@@ -81,7 +81,7 @@ def _live_rows(partnerships, period, data) -> list[dict]:
 def _precomputed_rows(partnerships, period, data) -> list[dict]:
     """One row per proeftuin, with only its status: from the precomputed rows, refreshed by
     the engine first where anything changed (``precomputed.py``)."""
-    ids = list(partnerships.values_list("pk", flat=True))
+    ids = precomputed.ordered_ids(partnerships)
     status_of = precomputed.statuses(partnerships, period, ids)
     wanted = data.get("status")
     return [{"pk": pk, "rag": status_of[pk]} for pk in ids if not wanted or status_of[pk] == wanted]
