@@ -32,6 +32,7 @@ from .periods import Period
 
 SUM_COLUMNS = [f"{b}_{s}" for b in OVERVIEW_BUCKETS for s in OVERVIEW_SUMS]
 DURABILITY_COLUMNS = [f"d_{name}" for name in OVERVIEW_DURABILITY]
+TOTALLED = [*SUM_COLUMNS, *DURABILITY_COLUMNS, "baseline_centi", "ambition_centi"]
 
 
 def basis(period: Period) -> str:
@@ -60,28 +61,6 @@ def _ids_sql(partnerships) -> tuple[str, list]:
     return sql, list(params)
 
 
-def _stored(period: Period) -> dict[int, tuple[str, bool]]:
-    """``{partnership_id: (status, fresh)}`` of the quarter's stored rows (one query)."""
-    sql = f"""
-        SELECT r.partnership_id, r.status,
-               CASE WHEN r.version = COALESCE(v.version, 0) AND r.basis = %s THEN 1 ELSE 0 END
-        FROM {OverviewRow._meta.db_table} r
-        LEFT JOIN {OverviewVersion._meta.db_table} v ON v.partnership_id = r.partnership_id
-        WHERE r.year = %s AND r.quarter = %s
-    """
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [basis(period), period.year, period.quarter])
-        return {pk: (status, bool(fresh)) for pk, status, fresh in cursor.fetchall()}
-
-
-def ordered_ids(partnerships) -> list[int]:
-    """The ids of a queryset in its order, read in one go (not row by row)."""
-    sql, params = partnerships.values_list("pk").query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return [pk for (pk,) in cursor.fetchall()]
-
-
 def _versions(partnerships) -> dict[int, int]:
     """The current version of every proeftuin in the set (read before the engine runs)."""
     ids_sql, params = _ids_sql(partnerships)
@@ -94,17 +73,51 @@ def _versions(partnerships) -> dict[int, int]:
         return dict(cursor.fetchall())
 
 
-def statuses(partnerships, period: Period, ids: list[int] | None = None) -> dict[int, str]:
-    """``{partnership_id: status}`` of the proeftuinen in ``partnerships`` (their ``ids`` when
-    already read) for a quarter, from stored rows that are fresh; missing or stale ones are
-    recomputed by the engine first (``refresh``)."""
-    ids = ordered_ids(partnerships) if ids is None else ids
-    stored = _stored(period)
-    stale = [pk for pk in ids if not stored.get(pk, ("", False))[1]]
-    result = {pk: stored[pk][0] for pk in ids if pk not in stale}
-    if stale:
-        result.update(refresh(partnerships, period, stale))
-    return result
+def stale_ids(partnerships, period: Period) -> list[int]:
+    """The proeftuinen of the set whose row for a quarter is missing or stale (one query that
+    returns nothing when all are fresh)."""
+    from inkoopkracht.partnerships.models import Partnership
+
+    ids_sql, params = _ids_sql(partnerships)
+    sql = f"""
+        SELECT p.id FROM {Partnership._meta.db_table} p
+        LEFT JOIN {OverviewVersion._meta.db_table} v ON v.partnership_id = p.id
+        LEFT JOIN {OverviewRow._meta.db_table} r ON r.partnership_id = p.id
+             AND r.year = %s AND r.quarter = %s
+        WHERE p.id IN ({ids_sql})
+          AND (r.id IS NULL OR r.version <> COALESCE(v.version, 0) OR r.basis <> %s)
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [period.year, period.quarter, *params, basis(period)])
+        return [pk for (pk,) in cursor.fetchall()]
+
+
+def ensure_fresh(partnerships, period: Period) -> int:
+    """Recompute with the engine the missing or stale rows of the set for a quarter (see
+    ``refresh``), so that every row read afterwards equals the engine; returns how many."""
+    stale = stale_ids(partnerships, period)
+    refresh(partnerships, period, stale)
+    return len(stale)
+
+
+def statuses(partnerships, period: Period) -> dict[int, str]:
+    """``{partnership_id: status}`` of the proeftuinen in ``partnerships`` for a quarter, from
+    their rows (made fresh first)."""
+    ensure_fresh(partnerships, period)
+    return dict(
+        OverviewRow.objects.filter(
+            partnership__in=partnerships.order_by().values("pk"),
+            year=period.year,
+            quarter=period.quarter,
+        ).values_list("partnership_id", "status")
+    )
+
+
+def with_status(period: Period, status: str):
+    """The ids of proeftuinen whose row for a quarter has this status (a subquery)."""
+    return OverviewRow.objects.filter(
+        year=period.year, quarter=period.quarter, status=status
+    ).values("partnership_id")
 
 
 def refresh(partnerships, period: Period, stale: list[int] | None = None) -> dict[int, str]:
@@ -205,30 +218,41 @@ def figure_set(ids: list[int], period: Period) -> FigureSet:
     )
 
 
-def total(partnerships, period: Period, first: int, status: str | None = None) -> Figures:
-    """The total of the rows, in SQL: exactly ``figures.sum_figures`` of them in the order
-    whose first row is ``first`` (its ``hours_per_job`` is the total's, as there)."""
+def summary(partnerships, period: Period) -> dict[str, dict]:
+    """Per status, the number of proeftuinen and the sums of their rows for a quarter (one
+    query; make the rows fresh first)."""
     queryset = OverviewRow.objects.filter(
         partnership__in=partnerships.order_by().values("pk"),
         year=period.year,
         quarter=period.quarter,
     )
-    if status:
-        queryset = queryset.filter(status=status)
-    sums = [*SUM_COLUMNS, *DURABILITY_COLUMNS, "baseline_centi", "ambition_centi"]
-    values = queryset.aggregate(
-        **{f"sum_{column}": Sum(column) for column in sums},
+    groups = queryset.values("status").annotate(
+        **{f"sum_{column}": Sum(column) for column in TOTALLED},
         ambitions=Count("ambition_centi"),
         durables=Count(DURABILITY_COLUMNS[0]),
         count=Count("id"),
         low=Min("source"),
         high=Max("source"),
     )
+    return {group.pop("status"): group for group in groups.order_by()}
+
+
+def total(
+    partnerships, period: Period, first: int, status: str | None = None, groups=None
+) -> Figures:
+    """The total of the rows (those with ``status``, or all): exactly ``figures.sum_figures``
+    of them in an order whose first row is ``first`` (its ``hours_per_job`` is the total's, as
+    there). Integer sums added exactly; ``groups`` is ``summary()`` when already read."""
+    groups = summary(partnerships, period) if groups is None else groups
+    chosen = [group for key, group in groups.items() if status in (None, "", key)]
+    total_of = {
+        column: sum(int(group[f"sum_{column}"] or 0) for group in chosen) for column in TOTALLED
+    }
+    count = sum(group["count"] for group in chosen)
+    sources = {group["low"] for group in chosen} | {group["high"] for group in chosen}
     first_hours = OverviewRow.objects.filter(
         partnership_id=first, year=period.year, quarter=period.quarter
     ).values_list("hours_per_job", flat=True)[0]
-    total_of = {column: int(values[f"sum_{column}"] or 0) for column in sums}
-    count, low, high = values["count"], values["low"], values["high"]
     buckets = {
         bucket: ActivitySums(*(total_of[f"{bucket}_{name}"] for name in OVERVIEW_SUMS))
         for bucket in OVERVIEW_BUCKETS
@@ -239,12 +263,16 @@ def total(partnerships, period: Period, first: int, status: str | None = None) -
         buckets=buckets,
         durability=(
             DurabilitySums(*(total_of[column] for column in DURABILITY_COLUMNS))
-            if values["durables"] == count
+            if sum(group["durables"] for group in chosen) == count
             else None
         ),
         baseline=Decimal(total_of["baseline_centi"]) / 100,
-        ambition=Decimal(total_of["ambition_centi"]) / 100 if values["ambitions"] else None,
+        ambition=(
+            Decimal(total_of["ambition_centi"]) / 100
+            if any(group["ambitions"] for group in chosen)
+            else None
+        ),
         hours_per_job=Decimal(first_hours),
-        source=Source(low) if low == high else Source.LIVE,
+        source=Source(sources.pop()) if len(sources) == 1 else Source.LIVE,
         count=count,
     )

@@ -78,13 +78,41 @@ def _live_rows(partnerships, period, data) -> list[dict]:
     return rows
 
 
-def _precomputed_rows(partnerships, period, data) -> list[dict]:
-    """One row per proeftuin, with only its status: from the precomputed rows, refreshed by
-    the engine first where anything changed (``precomputed.py``)."""
-    ids = precomputed.ordered_ids(partnerships)
-    status_of = precomputed.statuses(partnerships, period, ids)
+class _Listing:
+    """The proeftuinen of a queryset as overview rows, read only for the slice a page shows
+    (the count is known already)."""
+
+    def __init__(self, partnerships, count: int):
+        self.partnerships, self.count_known = partnerships, count
+
+    def __len__(self):
+        return self.count_known
+
+    def __getitem__(self, index):
+        return [{"pk": pk} for pk in self.partnerships.values_list("pk", flat=True)[index]]
+
+
+def _precomputed(partnerships, period, data):
+    """Rows, total and status counts from the precomputed rows, made fresh by the engine first
+    where anything changed (``precomputed.py``): no Python work per proeftuin."""
+    precomputed.ensure_fresh(partnerships, period)
+    groups = precomputed.summary(partnerships, period)
+    counts = Counter({status: group["count"] for status, group in groups.items()})
     wanted = data.get("status")
-    return [{"pk": pk, "rag": status_of[pk]} for pk in ids if not wanted or status_of[pk] == wanted]
+    listed = partnerships
+    if wanted:
+        listed = partnerships.filter(pk__in=precomputed.with_status(period, wanted))
+    rows = _Listing(listed, sum(counts[key] for key in groups if key == wanted or not wanted))
+    if not rows:
+        return rows, None, counts
+    first = listed.values_list("pk", flat=True)[0]
+    return rows, precomputed.total(partnerships, period, first, wanted, groups), counts
+
+
+def _live(partnerships, period, data):
+    rows = _live_rows(partnerships, period, data)
+    total = sum_figures([row["figures"] for row in rows]) if rows else None
+    return rows, total, Counter(row["rag"] for row in rows)
 
 
 def _fill_page(page, partnerships, period) -> None:
@@ -105,14 +133,6 @@ def _fill_page(page, partnerships, period) -> None:
         row["shown"] = present(row["figures"], suppress=False)
 
 
-def _total(rows, partnerships, period, data):
-    if not rows:
-        return None
-    if "figures" in rows[0]:
-        return sum_figures([row["figures"] for row in rows])
-    return precomputed.total(partnerships, period, rows[0]["pk"], data.get("status"))
-
-
 @login_required
 def overview(request):
     """Every proeftuin with its figures and glide-path status for a quarter, with totals."""
@@ -122,10 +142,8 @@ def overview(request):
     form = OverviewFilterForm(request.GET or None, quarters=[(str(q), q.label) for q in quarters])
     partnerships, data = _filtered(form)
     period = Period.parse(data["periode"]) if data.get("periode") else quarters[0]
-    build = _precomputed_rows if period.is_quarter else _live_rows
-    rows = build(partnerships, period, data)
-    total = _total(rows, partnerships, period, data)
-    counts = Counter(row["rag"] for row in rows)
+    build = _precomputed if period.is_quarter else _live
+    rows, total, counts = build(partnerships, period, data)
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("pagina"))
     _fill_page(page, partnerships, period)
     context = {
