@@ -9,7 +9,6 @@ from django.db import migrations, models
 # statement, not per row), row-level on SQLite.
 
 VERSION = "monitoring_overviewversion"
-# table: (events, SQL selecting the partnership ids touched, {rows} = the new or old rows)
 # table: SQL selecting the partnership ids (as ``id``) of the rows ``{r}``: a transition table
 # on PostgreSQL, ``NEW`` or ``OLD`` on SQLite (``{from_r}`` is ``FROM table r`` or nothing).
 SOURCES = {
@@ -21,17 +20,29 @@ SOURCES = {
     "partnerships_milestone": "SELECT {r}.partnership_id AS id {from_r}",
     "partnerships_partnership": "SELECT {r}.id AS id {from_r}",
 }
+# PostgreSQL: the column of the transition tables, and how it leads to the partnership ids
+# (``{keys}``: the distinct values of that column in the new and old rows).
+PG_SOURCES = {
+    "monitoring_placement": ("partnership_id", None),
+    "monitoring_placementhours": (
+        "placement_id",
+        "SELECT p.partnership_id FROM monitoring_placement p WHERE p.id IN ({keys})",
+    ),
+    "monitoring_reportinground": ("partnership_id", None),
+    "partnerships_milestone": ("partnership_id", None),
+    "partnerships_partnership": ("id", None),
+}
 EVENTS = {"I": "INSERT", "D": "DELETE", "U": "UPDATE"}
 ORGANISATION_SQL = (
     "SELECT p.partnership_id AS id FROM monitoring_placement p WHERE p.employer_id IN ({ids})"
-    " OR p.hirer_id IN ({ids})"
+    " UNION SELECT p.partnership_id FROM monitoring_placement p WHERE p.hirer_id IN ({ids})"
 )
 
 
 def _pg_bump(select: str) -> str:
     return (
         f"INSERT INTO {VERSION} (partnership_id, version) "
-        f"SELECT DISTINCT touched.id, 1 FROM ({select}) AS touched "
+        f"SELECT DISTINCT touched.id, 1 FROM ({select}) AS touched (id) "
         "WHERE touched.id IS NOT NULL ORDER BY 1 "
         f"ON CONFLICT (partnership_id) DO UPDATE SET version = {VERSION}.version + 1;"
     )
@@ -48,7 +59,7 @@ def _sqlite_bump(select: str) -> str:
 
 def postgresql_sql() -> tuple[list[str], list[str]]:
     forward, backward = [], []
-    for table, select in SOURCES.items():
+    for table, (column, via) in PG_SOURCES.items():
         for event in "IDU":
             name = f"{table}_overview_{event.lower()}"
             if event == "I":
@@ -58,12 +69,11 @@ def postgresql_sql() -> tuple[list[str], list[str]]:
             else:
                 rows = ["new_rows", "old_rows"]
                 referencing = "REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows"
-            union = " UNION ALL ".join(
-                select.format(r=r, from_r=f"FROM {r}", join_r=f"JOIN {r} ON") for r in rows
-            )
+            keys = " UNION ".join(f"SELECT {column} FROM {r}" for r in rows)
+            select = via.format(keys=keys) if via else keys
             forward.append(
                 f"CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-                f"{_pg_bump(union)} RETURN NULL; END $$;"
+                f"{_pg_bump(select)} RETURN NULL; END $$;"
             )
             forward.append(
                 f"CREATE TRIGGER {name} AFTER {EVENTS[event]} ON {table} {referencing} "
@@ -78,7 +88,8 @@ def postgresql_sql() -> tuple[list[str], list[str]]:
     )
     forward.append(
         f"CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-        f"{_pg_bump(ORGANISATION_SQL.format(ids=changed))} RETURN NULL; END $$;"
+        f"IF EXISTS ({changed}) THEN {_pg_bump(ORGANISATION_SQL.format(ids=changed))} END IF; "
+        "RETURN NULL; END $$;"
     )
     forward.append(
         f"CREATE TRIGGER {name} AFTER UPDATE ON organisations_organisation "
