@@ -59,4 +59,3 @@ def test_nothing_published_shows_no_banen_at_all(programme, time_machine):
     assert results.total is None
     assert results.banen_by_cohort == []
     assert not [r for r in opendata.records(results) if r.periode]
-
