@@ -147,7 +147,7 @@ def build_plan(
     progress: Callable | None = None,
     today: date | None = None,
     write: Callable | None = None,
-    chunk_rows: int = CHUNK_ROWS,
+    chunk_rows: int | None = None,
 ) -> ImportPlan:
     """Check a file against a proeftuin and work out what it would change. ``write`` gets the
     operations of each chunk while there are no errors (see the module doc); a caller that
@@ -160,7 +160,7 @@ def build_plan(
         if plan.file_error:
             return plan
         context = ImportContext.build(partnership, today)
-        for targets in _read_chunks(plan, context, sheet, progress, chunk_rows):
+        for targets in _read_chunks(plan, context, sheet, progress, chunk_rows or CHUNK_ROWS):
             _plan_chunk(plan, context, targets, write)
     except SpreadsheetError as error:
         plan.file_error = str(error)
