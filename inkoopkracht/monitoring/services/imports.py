@@ -149,7 +149,10 @@ def run_apply(*, job: ImportJob, by) -> ImportJob:
         with transaction.atomic():
             now = timezone.now()
             plan = build_plan(
-                job.partnership, bytes(job.content), job.filename, write=_writer(job.partnership, now)
+                job.partnership,
+                bytes(job.content),
+                job.filename,
+                write=_writer(job.partnership, now),
             )
             if plan.is_valid:
                 return _finish_apply(job, plan, by, now)

@@ -5,9 +5,9 @@ reported, and the report lists the errors of every chunk."""
 import pytest
 
 from inkoopkracht.monitoring import services
-from inkoopkracht.monitoring.services.errors import MonitoringError
 from inkoopkracht.monitoring.importing import plan as planning
 from inkoopkracht.monitoring.models import ImportJob, ImportStatus, Placement, PlacementHours
+from inkoopkracht.monitoring.services.errors import MonitoringError
 
 from .conftest import dutch_csv
 
