@@ -186,25 +186,27 @@ def _plan_chunk(plan, context, targets: list[Target], write) -> None:
 
 
 def _read_chunks(plan, context, sheet, progress, size: int):
-    """The rows' targets, ``size`` at a time; of every row only its key stays (``seen``)."""
-    targets, seen = [], {}
+    """The rows' targets, ``size`` at a time. Of every row only its reference and number stay
+    (per employer, for the duplicate check)."""
+    targets, seen = [], {}  # employer id -> {reference: row number}
     for number, cells in sheet.rows:
         plan.rows += 1
         target, errors = read_row(context, sheet.headers, number, cells)
         plan.errors.extend(errors)
         if target is not None:
-            key = (target.employer_id, target.reference)
-            if key in seen:
+            references = seen.setdefault(target.employer_id, {})
+            first = references.get(target.reference)
+            if first is not None:
                 plan.errors.append(
                     RowError(
                         number,
                         "referentie",
                         _("Deze referentie staat al in rij %(row)s (bij dezelfde werkgever).")
-                        % {"row": seen[key]},
+                        % {"row": first},
                     )
                 )
             else:
-                seen[key] = number
+                references[target.reference] = number
                 targets.append(target)
                 if len(targets) >= size:
                     yield targets

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from inkoopkracht import audit
 from inkoopkracht.audit.models import AuditRecord
-from inkoopkracht.lib.bulk import in_chunks, insert_rows, reserve_ids
+from inkoopkracht.lib.bulk import in_chunks, insert_rows, reserve_ids, write_bytes
 from inkoopkracht.monitoring.access import can_manage_placements
 from inkoopkracht.monitoring.importing import ImportPlan, build_plan
 from inkoopkracht.monitoring.models import (
@@ -53,9 +53,10 @@ def _store_job(
         filename=(filename or "import")[:200],
         size=len(data),
         sha256=hashlib.sha256(data).hexdigest(),
-        content=data,
         in_background=len(data) > settings.IMPORT_BACKGROUND_BYTES if later is None else later,
     )
+    write_bytes(ImportJob._meta.db_table, "content", job.pk, data)  # without a hex copy
+    job.content = data
     audit.record(
         actor=by,
         action="import.uploaded",
@@ -289,12 +290,18 @@ def import_directly(
     _check_may_import(by, partnership)
     with transaction.atomic():
         now = timezone.now()
+        # The job (with the file) is stored first, while little else is in memory; it goes
+        # with the rollback when the file has errors.
+        job = None
+        if not dry_run:
+            job = _store_job(
+                partnership=partnership, by=by, filename=filename, data=data, later=False
+            )
         write = None if dry_run else _writer(partnership, now)
         plan = build_plan(partnership, data, filename, progress=progress, write=write)
         if not plan.is_valid or dry_run:
             transaction.set_rollback(True)  # undo the chunks written before the first error
             return None, plan
-        job = _store_job(partnership=partnership, by=by, filename=filename, data=data, later=False)
         _save_check(job, plan)
         return _finish_apply(job, plan, by, now), plan
 
