@@ -23,6 +23,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
+from django.db import connection
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -236,9 +237,7 @@ def _existing(targets: list[Target]) -> dict:
         by_employer.setdefault(target.employer_id, []).append(target.reference)
     for employer_id, references in by_employer.items():
         for chunk in in_chunks(references, CHUNK):
-            for placement in Placement.objects.filter(
-                employer_id=employer_id, reference__in=any_of(chunk, "text")
-            ):
+            for placement in _placements_of(employer_id, chunk):
                 by_key[(employer_id, placement.reference)] = _Stored(placement)
     by_id = {stored.placement.pk: stored for stored in by_key.values()}
     through = Placement.contracts.through
@@ -254,6 +253,22 @@ def _existing(targets: list[Target]) -> dict:
         ).values_list("placement_id", "contract_id"):
             by_id[placement_id].contract_ids.add(contract_id)
     return by_key
+
+
+def _placements_of(employer_id: int, references: list):
+    """The employer's placements with these references. On PostgreSQL one probe of the unique
+    (employer, reference) index per reference: a plain ``IN`` would let the planner scan all of
+    the employer's placements, which grow with every chunk an import has written (and which
+    its statistics do not know about yet)."""
+    if connection.vendor != "postgresql":
+        return Placement.objects.filter(employer_id=employer_id, reference__in=references)
+    table = connection.ops.quote_name(Placement._meta.db_table)
+    return Placement.objects.raw(
+        "SELECT placement.* FROM unnest(%s::text[]) AS wanted(reference) CROSS JOIN LATERAL ("
+        f"SELECT * FROM {table} WHERE employer_id = %s AND reference = wanted.reference LIMIT 1"
+        ") AS placement",
+        [list(references), employer_id],
+    )
 
 
 FIELD_COLUMNS = {
