@@ -1,7 +1,8 @@
 """Reading one row of an import file into what it asks for (a ``Target``), cell by cell.
 
 Each cell is checked for formula injection and for anything that looks like a BSN before it is
-read; then the column's own parser applies. Every problem becomes a ``RowError`` with the row
+read; then the column's own parser applies. A text that repeats in a column (dates, hours,
+choices) is checked once per file and its outcome reused. Every problem becomes a ``RowError`` with the row
 number and column the user sees, and a Dutch message.
 """
 
@@ -54,6 +55,7 @@ class ImportContext:
     organisations: dict  # identifier (KvK or OIN) -> Organisation
     by_id: dict  # pk -> Organisation (the parties)
     contracts: dict  # reference (lower case) -> Contract
+    memos: dict = field(default_factory=dict)  # column -> {text: outcome of check_cell}
 
     @classmethod
     def build(cls, partnership, today: date) -> "ImportContext":
@@ -203,36 +205,46 @@ PARSERS = {
 }  # fmt: skip
 
 
+def check_cell(context: ImportContext, column: str, value) -> tuple[bool, object]:
+    """``(True, value read)`` or ``(False, Dutch message)`` for one cell of ``column``."""
+    if isinstance(value, str) and is_formula(value):
+        return False, _(
+            "Deze cel begint met %(sign)s en zou als formule worden uitgevoerd. Verwijder het teken."
+        ) % {"sign": value[:1]}
+    if looks_like_bsn(value) and column not in ("werkgever_kvk", "inlener_kvk"):
+        return False, _("Deze waarde lijkt op een BSN. Een BSN mag niet in dit systeem staan.")
+    try:
+        return True, PARSERS[column](value, context)
+    except CellError as error:
+        return False, str(error)
+
+
+# Columns whose text repeats from row to row: each distinct text is checked once per file (per
+# column) and the outcome remembered, up to MEMO_SIZE texts per column. Not the reference,
+# which is unique per row. Only text cells (``1 == 1.0 == True`` would mix up number cells).
+MEMO_SIZE = 20_000
+_NOT_REMEMBERED = frozenset({"referentie"})
+
+
 def read_row(context: ImportContext, headers: list[str], number: int, cells: list):
     """``(Target or None, [RowError])`` for one row of the file."""
     errors, values = [], {}
+    memos = context.memos
     for position, column in enumerate(headers):
         value = cells[position] if position < len(cells) else None
-        if isinstance(value, str) and is_formula(value):
-            errors.append(
-                RowError(
-                    number,
-                    column,
-                    _(
-                        "Deze cel begint met %(sign)s en zou als formule worden uitgevoerd. Verwijder het teken."
-                    )
-                    % {"sign": value[:1]},
-                )
-            )
-            continue
-        if looks_like_bsn(value) and column not in ("werkgever_kvk", "inlener_kvk"):
-            errors.append(
-                RowError(
-                    number,
-                    column,
-                    _("Deze waarde lijkt op een BSN. Een BSN mag niet in dit systeem staan."),
-                )
-            )
-            continue
-        try:
-            values[column] = PARSERS[column](value, context)
-        except CellError as error:
-            errors.append(RowError(number, column, str(error)))
+        if type(value) is str and column not in _NOT_REMEMBERED:
+            memo = memos.setdefault(column, {})
+            outcome = memo.get(value)
+            if outcome is None:
+                outcome = check_cell(context, column, value)
+                if len(memo) < MEMO_SIZE:
+                    memo[value] = outcome
+        else:
+            outcome = check_cell(context, column, value)
+        if outcome[0]:
+            values[column] = outcome[1]
+        else:
+            errors.append(RowError(number, column, outcome[1]))
     if errors or "referentie" not in values:
         return None, errors
     employer = values.pop("werkgever_kvk", None) or context.partnership.supplier
@@ -241,6 +253,7 @@ def read_row(context: ImportContext, headers: list[str], number: int, cells: lis
 
 
 _PRESENT: dict = {}
+_PRESENT_BY_COLUMNS: dict = {}
 
 
 def _shared(value: frozenset) -> frozenset:
@@ -254,4 +267,9 @@ def _shared(value: frozenset) -> frozenset:
 
 
 def _present(columns: tuple) -> frozenset:
-    return _shared(frozenset(columns))
+    present = _PRESENT_BY_COLUMNS.get(columns)
+    if present is None:
+        if len(_PRESENT_BY_COLUMNS) > 1000:
+            _PRESENT_BY_COLUMNS.clear()
+        present = _PRESENT_BY_COLUMNS[columns] = _shared(frozenset(columns))
+    return present

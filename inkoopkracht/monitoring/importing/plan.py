@@ -1,9 +1,16 @@
 """From an import file to a plan: errors per row and column, and what would change.
 
 ``build_plan`` reads and checks the whole file and compares it with the stored placements; it
-writes nothing. The plan lists, per row, whether the placement is new, changed, ended or
-unchanged, and holds the operations that ``services.apply_import`` carries out in one
-transaction. Running the same file twice gives a plan with only unchanged rows.
+writes nothing itself. The plan counts, per kind, the rows whose placement is new, changed,
+ended or unchanged, lists every error and the first changes of each kind (what the report
+shows). Running the same file twice gives a plan with only unchanged rows.
+
+The file is planned in chunks of ``CHUNK_ROWS`` rows, so that memory does not grow with the
+file: of every row only its (employer, reference) key is kept, for the duplicate check. With
+``write``, each chunk's operations are handed over as long as the file has no errors so far;
+the services write them in the one transaction of the import and roll it back when a later
+chunk turns out to have errors (the streaming apply). Without ``write`` (the preview) the
+operations are let go after each chunk.
 
 Rules: a placement is matched on (employer, reference). Columns the file does not have leave
 existing placements as they are; a column that is there sets the value, and an empty cell
@@ -16,6 +23,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
+from django.db import connection
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -37,6 +45,9 @@ from .columns import COLUMN_NAMES, forbidden_column
 from .describe import describe_changes, describe_new
 
 CHUNK = 900  # ids or references per IN (...) query (below SQLite's parameter limit)
+CHUNK_ROWS = 5000  # rows planned (and written) at a time
+LISTED = 500  # changes of each kind kept for the report
+KINDS = ("nieuw", "gewijzigd", "beeindigd", "ongewijzigd")
 _ERROR_COLUMNS = {
     "ends_on": "einddatum",
     "permanent_since": "vast_contract_sinds",
@@ -62,20 +73,23 @@ class ImportPlan:
     rows: int = 0
     file_error: str = ""
     errors: list[RowError] = field(default_factory=list)
-    changes: list = field(default_factory=list)  # Change per row
-    operations: list[Operation] = field(default_factory=list)
+    changes: list = field(default_factory=list)  # the first LISTED changes of each kind
+    operations: list[Operation] = field(default_factory=list)  # of the chunk being planned
+    tally: dict = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
 
     @property
     def is_valid(self) -> bool:
         return not self.file_error and not self.errors
 
     def counts(self) -> dict:
-        result = {"nieuw": 0, "gewijzigd": 0, "beeindigd": 0, "ongewijzigd": 0}
-        for change in self.changes:
-            result[change.kind] += 1
-        return result
+        return dict(self.tally)
 
-    def report(self, max_errors: int = 1000, max_changes: int = 500) -> dict:
+    def add_change(self, kind: str, target: Target, describe) -> None:
+        self.tally[kind] += 1
+        if kind != "ongewijzigd" and self.tally[kind] <= LISTED:
+            self.changes.append(Change(kind, target.row, target.reference, describe))
+
+    def report(self, max_errors: int = 1000, max_changes: int = LISTED) -> dict:
         order = {"nieuw": 0, "beeindigd": 1, "gewijzigd": 2, "ongewijzigd": 3}
         listed = sorted(
             (c for c in self.changes if c.kind != "ongewijzigd"),
@@ -133,8 +147,12 @@ def build_plan(
     *,
     progress: Callable | None = None,
     today: date | None = None,
+    write: Callable | None = None,
+    chunk_rows: int | None = None,
 ) -> ImportPlan:
-    """Check a file against a proeftuin and work out what it would change (writes nothing)."""
+    """Check a file against a proeftuin and work out what it would change. ``write`` gets the
+    operations of each chunk while there are no errors (see the module doc); a caller that
+    passes it must roll back when the plan is not valid."""
     plan = ImportPlan()
     today = today or timezone.localdate()
     try:
@@ -143,52 +161,65 @@ def build_plan(
         if plan.file_error:
             return plan
         context = ImportContext.build(partnership, today)
-        targets = _read_rows(plan, context, sheet, progress)
+        for targets in _read_chunks(plan, context, sheet, progress, chunk_rows or CHUNK_ROWS):
+            _plan_chunk(plan, context, targets, write)
     except SpreadsheetError as error:
         plan.file_error = str(error)
-        return plan
+    plan.errors.sort(
+        key=lambda e: (e.row, COLUMN_NAMES.index(e.column) if e.column in COLUMN_NAMES else 99)
+    )
+    if not plan.is_valid:
+        plan.changes, plan.operations, plan.tally = [], [], dict.fromkeys(KINDS, 0)
+    return plan
+
+
+def _plan_chunk(plan, context, targets: list[Target], write) -> None:
     existing = _existing(targets)
     targets.reverse()
-    while targets:  # each row's target is let go once planned: memory stays near one copy
+    while targets:  # each row's target is let go once planned
         target = targets.pop()
         _plan_target(
             plan, context, target, existing.pop((target.employer_id, target.reference), None)
         )
-    plan.errors.sort(
-        key=lambda e: (e.row, COLUMN_NAMES.index(e.column) if e.column in COLUMN_NAMES else 99)
-    )
-    if plan.errors:
-        plan.changes, plan.operations = [], []
-    return plan
+    if write is not None and plan.is_valid and plan.operations:
+        write(plan.operations)
+    plan.operations = []
 
 
-def _read_rows(plan, context, sheet, progress) -> list[Target]:
-    targets, seen = [], {}
+def _read_chunks(plan, context, sheet, progress, size: int):
+    """The rows' targets, ``size`` at a time. Of every row only its reference and number stay
+    (per employer, for the duplicate check)."""
+    targets, seen = [], {}  # employer id -> {reference: row number}
     for number, cells in sheet.rows:
         plan.rows += 1
         target, errors = read_row(context, sheet.headers, number, cells)
         plan.errors.extend(errors)
         if target is not None:
-            key = (target.employer_id, target.reference)
-            if key in seen:
+            references = seen.setdefault(target.employer_id, {})
+            first = references.get(target.reference)
+            if first is not None:
                 plan.errors.append(
                     RowError(
                         number,
                         "referentie",
                         _("Deze referentie staat al in rij %(row)s (bij dezelfde werkgever).")
-                        % {"row": seen[key]},
+                        % {"row": first},
                     )
                 )
             else:
-                seen[key] = number
+                references[target.reference] = number
                 targets.append(target)
+                if len(targets) >= size:
+                    yield targets
+                    targets = []
         if progress and plan.rows % 500 == 0:
             progress(plan.rows, max(plan.rows, sheet.estimated_rows))
     if plan.rows == 0:
         raise SpreadsheetError(_("Het bestand bevat geen plaatsingen (alleen kolomkoppen)."))
+    if targets:
+        yield targets
     if progress:
         progress(plan.rows, plan.rows)
-    return targets
 
 
 @dataclass
@@ -206,9 +237,7 @@ def _existing(targets: list[Target]) -> dict:
         by_employer.setdefault(target.employer_id, []).append(target.reference)
     for employer_id, references in by_employer.items():
         for chunk in in_chunks(references, CHUNK):
-            for placement in Placement.objects.filter(
-                employer_id=employer_id, reference__in=any_of(chunk, "text")
-            ):
+            for placement in _placements_of(employer_id, chunk):
                 by_key[(employer_id, placement.reference)] = _Stored(placement)
     by_id = {stored.placement.pk: stored for stored in by_key.values()}
     through = Placement.contracts.through
@@ -224,6 +253,22 @@ def _existing(targets: list[Target]) -> dict:
         ).values_list("placement_id", "contract_id"):
             by_id[placement_id].contract_ids.add(contract_id)
     return by_key
+
+
+def _placements_of(employer_id: int, references: list):
+    """The employer's placements with these references. On PostgreSQL one probe of the unique
+    (employer, reference) index per reference: a plain ``IN`` would let the planner scan all of
+    the employer's placements, which grow with every chunk an import has written (and which
+    its statistics do not know about yet)."""
+    if connection.vendor != "postgresql":
+        return Placement.objects.filter(employer_id=employer_id, reference__in=references)
+    table = connection.ops.quote_name(Placement._meta.db_table)
+    return Placement.objects.raw(
+        "SELECT placement.* FROM unnest(%s::text[]) AS wanted(reference) CROSS JOIN LATERAL ("
+        f"SELECT * FROM {table} WHERE employer_id = %s AND reference = wanted.reference LIMIT 1"
+        ") AS placement",
+        [list(references), employer_id],
+    )
 
 
 FIELD_COLUMNS = {
@@ -329,10 +374,6 @@ class Change:
     describe: tuple | None
 
 
-def _change(kind: str, target: Target, describe) -> Change:
-    return Change(kind, target.row, target.reference, describe)
-
-
 def _plan_new(plan: ImportPlan, context: ImportContext, target: Target) -> None:
     missing = [c for c in ("startdatum", "uren_per_week") if target.values.get(c) is None]
     for column in missing:
@@ -348,7 +389,7 @@ def _plan_new(plan: ImportPlan, context: ImportContext, target: Target) -> None:
     history = [hours_history.HoursPeriod(fields["starts_on"], None, target.values["uren_per_week"])]
     contracts = target.values.get("contracten") or frozenset()
     plan.operations.append(Operation(target.row, None, fields, history, contracts))
-    plan.changes.append(_change("nieuw", target, (describe_new, (fields, history))))
+    plan.add_change("nieuw", target, (describe_new, (fields, history)))
 
 
 def _plan_update(plan: ImportPlan, context: ImportContext, target: Target, stored: _Stored) -> None:
@@ -383,12 +424,12 @@ def _plan_update(plan: ImportPlan, context: ImportContext, target: Target, store
         contracts if contracts is not None and contracts != stored.contract_ids else None
     )
     if not changed and new_history is None and new_contracts is None:
-        plan.changes.append(_change("ongewijzigd", target, None))
+        plan.add_change("ongewijzigd", target, None)
         return
     kind = "beeindigd" if before["ends_on"] is None and changed.get("ends_on") else "gewijzigd"
     plan.operations.append(Operation(target.row, placement.pk, changed, new_history, new_contracts))
     describe = (describe_changes, (before, changed, stored.history, new_history, new_contracts))
-    plan.changes.append(_change(kind, target, describe))
+    plan.add_change(kind, target, describe)
 
 
 def _new_history(plan, target: Target, history: list, fields: dict, today: date):

@@ -2,7 +2,9 @@
 
 Small files are checked straight away; larger ones (``IMPORT_BACKGROUND_BYTES``) by a
 background task that reports its progress on the job. Applying re-checks the file against the
-placements as they are now, so a plan is never applied to data it was not made for.
+placements as they are now, so a plan is never applied to data it was not made for. It checks
+and writes in chunks inside one transaction (``build_plan(write=...)``), so memory does not grow
+with the file; an error in any chunk rolls the whole transaction back.
 """
 
 import hashlib
@@ -15,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from inkoopkracht import audit
 from inkoopkracht.audit.models import AuditRecord
-from inkoopkracht.lib.bulk import in_chunks, insert_rows, reserve_ids
+from inkoopkracht.lib.bulk import in_chunks, insert_rows, reserve_ids, write_bytes
 from inkoopkracht.monitoring.access import can_manage_placements
 from inkoopkracht.monitoring.importing import ImportPlan, build_plan
 from inkoopkracht.monitoring.models import (
@@ -51,9 +53,10 @@ def _store_job(
         filename=(filename or "import")[:200],
         size=len(data),
         sha256=hashlib.sha256(data).hexdigest(),
-        content=data,
         in_background=len(data) > settings.IMPORT_BACKGROUND_BYTES if later is None else later,
     )
+    write_bytes(ImportJob._meta.db_table, "content", job.pk, data)  # without a hex copy
+    job.content = data
     audit.record(
         actor=by,
         action="import.uploaded",
@@ -141,32 +144,48 @@ def apply_import(*, job: ImportJob, by, background: bool | None = None) -> Impor
 
 
 def run_apply(*, job: ImportJob, by) -> ImportJob:
-    """Re-check against the current placements, then write everything in one transaction."""
-    plan = build_plan(job.partnership, bytes(job.content), job.filename)
-    if not plan.is_valid:
-        _save_check(job, plan)
-        raise MonitoringError(
-            _(
-                "Het bestand past niet meer bij de opgeslagen plaatsingen; bekijk het nieuwe controleverslag."
-            )
-        )
+    """Re-check against the current placements and write, chunk by chunk, in one transaction;
+    nothing stays written when any row has an error."""
     try:
-        return _write_plan(job, plan, by)
+        with transaction.atomic():
+            now = timezone.now()
+            plan = build_plan(
+                job.partnership,
+                bytes(job.content),
+                job.filename,
+                write=_writer(job.partnership, now),
+            )
+            if plan.is_valid:
+                return _finish_apply(job, plan, by, now)
+            transaction.set_rollback(True)  # undo the chunks written before the first error
     except Exception:
         ImportJob.objects.filter(pk=job.pk).update(status=ImportStatus.FAILED)
         raise
+    _save_check(job, plan)
+    raise MonitoringError(
+        _(
+            "Het bestand past niet meer bij de opgeslagen plaatsingen; bekijk het nieuwe controleverslag."
+        )
+    )
 
 
-@transaction.atomic
-def _write_plan(job: ImportJob, plan: ImportPlan, by) -> ImportJob:
-    now = timezone.now()
-    creates = [op for op in plan.operations if op.placement_id is None]
-    updates = [op for op in plan.operations if op.placement_id is not None]
-    _create_placements(job.partnership, creates, now)
-    _update_fields(updates, now)
-    updated = {op.placement_id for op in updates}
-    _replace_hours([op for op in plan.operations if op.history is not None], updated)
-    _replace_contracts([op for op in plan.operations if op.contract_ids is not None], updates)
+def _writer(partnership, now):
+    """What ``build_plan`` hands each chunk's operations to: writes them straight away."""
+
+    def write(operations) -> None:
+        creates = [op for op in operations if op.placement_id is None]
+        updates = [op for op in operations if op.placement_id is not None]
+        _create_placements(partnership, creates, now)
+        _update_fields(updates, now)
+        updated = {op.placement_id for op in updates}
+        _replace_hours([op for op in operations if op.history is not None], updated)
+        _replace_contracts([op for op in operations if op.contract_ids is not None], updates)
+
+    return write
+
+
+def _finish_apply(job: ImportJob, plan: ImportPlan, by, now) -> ImportJob:
+    """Mark the job applied once every chunk is written (inside the import's transaction)."""
     job.status = ImportStatus.APPLIED
     job.applied_at = now
     job.content = None  # the file is no longer needed once applied (data minimisation)
@@ -267,15 +286,24 @@ def import_directly(
     *, partnership, by, filename: str, data: bytes, progress=None, dry_run: bool = False
 ):
     """Check and apply in one go, in one transaction (the command line): ``(job, plan)``; the
-    job is None when the file has errors or with ``dry_run``."""
+    job is None, and nothing is stored, when the file has errors or with ``dry_run``."""
     _check_may_import(by, partnership)
     with transaction.atomic():
-        plan = build_plan(partnership, data, filename, progress=progress)
+        now = timezone.now()
+        # The job (with the file) is stored first, while little else is in memory; it goes
+        # with the rollback when the file has errors.
+        job = None
+        if not dry_run:
+            job = _store_job(
+                partnership=partnership, by=by, filename=filename, data=data, later=False
+            )
+        write = None if dry_run else _writer(partnership, now)
+        plan = build_plan(partnership, data, filename, progress=progress, write=write)
         if not plan.is_valid or dry_run:
+            transaction.set_rollback(True)  # undo the chunks written before the first error
             return None, plan
-        job = _store_job(partnership=partnership, by=by, filename=filename, data=data, later=False)
         _save_check(job, plan)
-        return _write_plan(job, plan, by), plan
+        return _finish_apply(job, plan, by, now), plan
 
 
 @transaction.atomic

@@ -56,6 +56,6 @@ def test_nothing_published_shows_no_banen_at_all(programme, time_machine):
     )
     results, _message = programme_results()
     assert not results.has_figures
-    assert results.total is None and results.banen_by_cohort == []
+    assert results.total is None
+    assert results.banen_by_cohort == []
     assert not [r for r in opendata.records(results) if r.periode]
-
