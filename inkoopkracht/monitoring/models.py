@@ -517,3 +517,67 @@ class IdempotencyKey(models.Model):
 
     def __str__(self):
         return self.key
+
+
+# --- Precomputed overview rows (precomputed.py) ----------------------------------------------
+
+OVERVIEW_BUCKETS = ("overheid", "markt", "unconfirmed")
+OVERVIEW_SUMS = ("hour_days", "hours_end", "persons", "persons_end")
+OVERVIEW_DURABILITY = (
+    "eligible_6",
+    "retained_6",
+    "eligible_12",
+    "retained_12",
+    "temporary_active",
+    "converted",
+    "conversions",
+    "permanent_end",
+)
+
+
+class OverviewVersion(models.Model):
+    """How often the inputs of a proeftuin's figures changed. Database triggers (migration
+    0002) add one in the same statement as any write to its placements, hours, reports,
+    milestones or own row, or to the sector of an organisation its placements count for."""
+
+    partnership_id = models.BigIntegerField(primary_key=True)
+    version = models.BigIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.partnership_id}: {self.version}"
+
+
+class OverviewRow(models.Model):
+    """One proeftuin's overview figures for one quarter, as ``compute_figures`` and
+    ``glide_path_statuses`` gave them (durability off), for the version it was computed at.
+    Only used while ``version`` equals the proeftuin's ``OverviewVersion`` and ``basis`` the
+    current settings; anything else is recomputed by the engine before it is read."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    quarter = models.PositiveSmallIntegerField()
+    version = models.BigIntegerField()
+    basis = models.CharField(max_length=100)
+    status = models.CharField(max_length=10)
+    source = models.CharField(max_length=12)
+    revision = models.PositiveIntegerField(null=True)
+    hours_per_job = models.CharField(max_length=20)
+    baseline_centi = models.BigIntegerField()
+    ambition_centi = models.BigIntegerField(null=True)
+    for _bucket in OVERVIEW_BUCKETS:
+        for _sum in OVERVIEW_SUMS:
+            locals()[f"{_bucket}_{_sum}"] = models.BigIntegerField(default=0)
+    for _name in OVERVIEW_DURABILITY:
+        locals()[f"d_{_name}"] = models.BigIntegerField(null=True)
+    del _bucket, _sum, _name
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partnership", "year", "quarter"], name="overview_row_once_per_quarter"
+            )
+        ]
+        indexes = [models.Index(fields=["year", "quarter", "status"])]
+
+    def __str__(self):
+        return f"{self.partnership_id} {self.year}-Q{self.quarter}"

@@ -1,12 +1,15 @@
 """For the programme team: every proeftuin against its glide path, and the reporting status per
 quarter. Query counts do not grow with the number of proeftuinen (set-based engine)."""
 
+from collections import Counter
+
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 
+from inkoopkracht.monitoring import precomputed
 from inkoopkracht.monitoring.figures import compute_figures, present, sum_figures
 from inkoopkracht.monitoring.forms import OverviewFilterForm
 from inkoopkracht.monitoring.glidepath import Rag, glide_path_statuses
@@ -61,8 +64,8 @@ def reports_due(partnership, quarter: Period) -> bool:
     return bool(started) and started <= quarter.end and (ended is None or quarter.start <= ended)
 
 
-def _overview_rows(partnerships, period, data) -> list[dict]:
-    """One row per proeftuin (plain values: no model instances for thousands of rows)."""
+def _live_rows(partnerships, period, data) -> list[dict]:
+    """One row per proeftuin from the live engine (periods that are not a quarter)."""
     figure_set = compute_figures(partnerships, period, durability=False)
     statuses = glide_path_statuses(partnerships, period, figure_set)
     figures = figure_set.by_partnership()
@@ -71,15 +74,58 @@ def _overview_rows(partnerships, period, data) -> list[dict]:
         status = statuses[pk]
         if data.get("status") and status.status != data["status"]:
             continue
-        rows.append({"pk": pk, "figures": figures[pk], "status": status})
+        rows.append({"pk": pk, "figures": figures[pk], "status": status, "rag": status.status})
     return rows
 
 
+class _Listing:
+    """The proeftuinen of a queryset as overview rows, read only for the slice a page shows
+    (the count is known already)."""
+
+    def __init__(self, partnerships, count: int):
+        self.partnerships, self.count_known = partnerships, count
+
+    def __len__(self):
+        return self.count_known
+
+    def __getitem__(self, index):
+        return [{"pk": pk} for pk in self.partnerships.values_list("pk", flat=True)[index]]
+
+
+def _precomputed(partnerships, period, data):
+    """Rows, total and status counts from the precomputed rows, made fresh by the engine first
+    where anything changed (``precomputed.py``): no Python work per proeftuin."""
+    precomputed.ensure_fresh(partnerships, period)
+    groups = precomputed.summary(partnerships, period)
+    counts = Counter({status: group["count"] for status, group in groups.items()})
+    wanted = data.get("status")
+    listed = partnerships
+    if wanted:
+        listed = partnerships.filter(pk__in=precomputed.with_status(period, wanted))
+    rows = _Listing(listed, sum(counts[key] for key in groups if key == wanted or not wanted))
+    if not rows:
+        return rows, None, counts
+    first = listed.values_list("pk", flat=True)[0]
+    return rows, precomputed.total(partnerships, period, first, wanted, groups), counts
+
+
+def _live(partnerships, period, data):
+    rows = _live_rows(partnerships, period, data)
+    total = sum_figures([row["figures"] for row in rows]) if rows else None
+    return rows, total, Counter(row["rag"] for row in rows)
+
+
 def _fill_page(page, partnerships, period) -> None:
-    """The proeftuinen, reports and shown figures of the rows on this page only."""
+    """The proeftuinen, figures, statuses and reports of the rows on this page only."""
     ids = [row["pk"] for row in page.object_list]
     on_page = partnerships.filter(pk__in=ids).in_bulk(ids)
     rounds = _latest_rounds(partnerships.filter(pk__in=ids), [period])
+    if ids and "figures" not in page.object_list[0]:
+        figure_set = precomputed.figure_set(ids, period)
+        statuses = glide_path_statuses(partnerships.filter(pk__in=ids), period, figure_set)
+        figures = figure_set.by_partnership()
+        for row in page.object_list:
+            row["figures"], row["status"] = figures[row["pk"]], statuses[row["pk"]]
     for row in page.object_list:
         row["partnership"] = on_page[row["pk"]]
         row["round"] = rounds.get((row["pk"], period))
@@ -96,9 +142,8 @@ def overview(request):
     form = OverviewFilterForm(request.GET or None, quarters=[(str(q), q.label) for q in quarters])
     partnerships, data = _filtered(form)
     period = Period.parse(data["periode"]) if data.get("periode") else quarters[0]
-    rows = _overview_rows(partnerships, period, data)
-    total = sum_figures([row["figures"] for row in rows]) if rows else None
-    counts = {rag: sum(1 for row in rows if row["status"].status == rag) for rag in Rag}
+    build = _precomputed if period.is_quarter else _live
+    rows, total, counts = build(partnerships, period, data)
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("pagina"))
     _fill_page(page, partnerships, period)
     context = {
@@ -107,7 +152,7 @@ def overview(request):
         "page": page,
         "total": present(total, suppress=False) if total else None,
         "count": len(rows),
-        "rag_counts": [(rag, counts[rag]) for rag in Rag],
+        "rag_counts": [(rag, counts[rag.value]) for rag in Rag],
         "query": request.GET.copy(),
     }
     context["query"].pop("pagina", None)
