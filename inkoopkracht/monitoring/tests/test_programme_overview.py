@@ -55,6 +55,22 @@ def test_the_overview_shows_status_figures_and_totals(
     assert "tag--rag-" in page
 
 
+def test_a_proeftuin_that_is_not_active_says_so_next_to_its_glide_path(
+    client_for, programme_admin, partnership_a, partnership_b
+):
+    _active(partnership_a)
+    _active(partnership_b)
+    Partnership.objects.filter(pk=partnership_b.pk).update(
+        status=Partnership.Status.STOPPED, ended_on=date(2026, 9, 30)
+    )
+    page = (
+        client_for(programme_admin)
+        .get(reverse("monitoring:overview"), {"periode": "2026-Q3"})
+        .content.decode()
+    )
+    assert page.count('<span class="meta">Gestopt</span>') == 1
+
+
 def test_filters_by_cohort_sector_step_and_status(
     client_for, programme_admin, partnership_a, partnership_b
 ):
