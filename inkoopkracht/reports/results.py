@@ -328,44 +328,17 @@ def choose_period(code: str | None, available: Sequence[Period], default: Period
     return period, None
 
 
-def programme_results(
-    *, period_code: str | None = None, today: date | None = None
-) -> tuple[ProgrammeResults, str | None]:
-    """The public results, for the quarter ``period_code`` (default: the latest published
-    quarter). Returns the results and a Dutch message when the asked quarter could not
-    be shown (then the default is shown)."""
-    today = today or timezone.localdate()
-    last = Period.last_completed_quarter(today)
-    series = _series(Period(last.year - MAX_QUARTERS // 4, last.quarter).next(), last)
-    reported = quarters_between(min(series), max(series)) if series else []
-    due_per_quarter = _due_per_quarter(reported)
-    quarters = [
+def _published(reported: list[Period], series: dict, due: dict, today: date) -> list[Period]:
+    """The quarters of ``reported`` that are published (decision 0005)."""
+    return [
         q
         for q in reported
-        if is_published(
-            q, reported=series.get(q, {}).get("reported", 0), due=due_per_quarter[q], today=today
-        )
+        if is_published(q, reported=series.get(q, {}).get("reported", 0), due=due[q], today=today)
     ]
-    default = quarters[-1] if quarters else last
-    period, message = choose_period(period_code, quarters, default)
 
-    steps = list(Step.objects.all())
-    cohorts = list(Cohort.objects.all())
-    counts = _counts(period)
 
-    results = ProgrammeResults(
-        peildatum=today,
-        period=period,
-        hours_per_job=hours_per_job(period),
-        threshold=threshold(),
-        proeftuinen=sum(row["n"] for row in counts),
-        ambition_all=_round(_ambition(counts), Decimal("0.1")),
-        has_figures=bool(quarters),
-    )
-    pending = [q for q in [*reported, last] if not quarters or q > quarters[-1]]
-    if pending:
-        results.next_quarter = pending[0]
-        results.next_publication = publication_date(pending[0])
+def _count_groups(results: ProgrammeResults, counts, steps, cohorts) -> None:
+    """Proeftuinen by step, status and cohort (with the cohort's ambition)."""
     results.by_step = [
         Group(str(s.number), s.name, _sum(counts, "current_step_id", s.number)) for s in steps
     ]
@@ -382,6 +355,39 @@ def programme_results(
         )
         for c in cohorts
     ]
+
+
+def programme_results(
+    *, period_code: str | None = None, today: date | None = None
+) -> tuple[ProgrammeResults, str | None]:
+    """The public results, for the quarter ``period_code`` (default: the latest published
+    quarter). Returns the results and a Dutch message when the asked quarter could not
+    be shown (then the default is shown)."""
+    today = today or timezone.localdate()
+    last = Period.last_completed_quarter(today)
+    series = _series(Period(last.year - MAX_QUARTERS // 4, last.quarter).next(), last)
+    reported = quarters_between(min(series), max(series)) if series else []
+    due_per_quarter = _due_per_quarter(reported)
+    quarters = _published(reported, series, due_per_quarter, today)
+    default = quarters[-1] if quarters else last
+    period, message = choose_period(period_code, quarters, default)
+
+    cohorts = list(Cohort.objects.all())
+    counts = _counts(period)
+    results = ProgrammeResults(
+        peildatum=today,
+        period=period,
+        hours_per_job=hours_per_job(period),
+        threshold=threshold(),
+        proeftuinen=sum(row["n"] for row in counts),
+        ambition_all=_round(_ambition(counts), Decimal("0.1")),
+        has_figures=bool(quarters),
+    )
+    pending = [q for q in [*reported, last] if not quarters or q > quarters[-1]]
+    if pending:
+        results.next_quarter = pending[0]
+        results.next_publication = publication_date(pending[0])
+    _count_groups(results, counts, Step.objects.all(), cohorts)
     if quarters:  # never the banen of a quarter that is not published
         _banen(results, cohorts, counts, _per_cohort(period))
     for quarter in quarters:
