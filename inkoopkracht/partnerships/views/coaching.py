@@ -1,6 +1,8 @@
 """The coaching tab (sessions; notes for the programme team only), the actions tab, and the
 coach's worklist."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -42,23 +44,29 @@ def sessions(request, pk):
     return render(request, "partnerships/coaching/sessions.html", context)
 
 
+def _saved(form, save):
+    """What the service ``save`` returns for the form's data, or None when it refuses (its
+    Dutch messages are then shown at the fields)."""
+    try:
+        return save(**form.cleaned_data)
+    except ValidationError as error:
+        show_service_errors(form, error)
+        return None
+
+
 def _session_form_view(request, partnership, session=None):
     initial = SessionForm.initial_for(session) if session else {"coaches": [request.user]}
     form = SessionForm(request.POST or None, initial=initial, partnership=partnership)
     if request.method == "POST" and form.is_valid():
-        try:
-            if session is None:
-                session = services.record_session(
-                    partnership=partnership, by=request.user, **form.cleaned_data
-                )
-            else:
-                services.change_session(session=session, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            show_service_errors(form, error)
+        if session is None:
+            save = partial(services.record_session, partnership=partnership, by=request.user)
         else:
+            save = partial(services.change_session, session=session, by=request.user)
+        saved = _saved(form, save)
+        if saved is not None:
             messages.success(request, _("De sessie is opgeslagen."))
             url = reverse("partnerships:sessions", args=[partnership.pk])
-            return redirect(f"{url}#sessie-{session.pk}")
+            return redirect(f"{url}#sessie-{saved.pk}")
     context = page_context(request, partnership, "sessions", form=form, session=session)
     return render(request, "partnerships/coaching/session_form.html", context)
 
@@ -142,19 +150,15 @@ def _action_form_view(request, partnership, action=None):
         request.POST or None, initial=initial, partnership=partnership, editing=action is not None
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            if action is None:
-                action = services.create_action(
-                    partnership=partnership, by=request.user, **form.cleaned_data
-                )
-            else:
-                services.change_action(action=action, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            show_service_errors(form, error)
+        if action is None:
+            save = partial(services.create_action, partnership=partnership, by=request.user)
         else:
+            save = partial(services.change_action, action=action, by=request.user)
+        saved = _saved(form, save)
+        if saved is not None:
             messages.success(request, _("De actie is opgeslagen."))
             url = reverse("partnerships:actions", args=[partnership.pk])
-            return redirect(f"{url}?toon=alle#actie-{action.pk}")
+            return redirect(f"{url}?toon=alle#actie-{saved.pk}")
     context = page_context(request, partnership, "actions", form=form, action=action)
     return render(request, "partnerships/coaching/action_form.html", context)
 
