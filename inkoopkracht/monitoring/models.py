@@ -84,12 +84,14 @@ class Placement(models.Model):
         verbose_name=_("proeftuin"),
         on_delete=models.PROTECT,
         related_name="placements",
+        db_index=False,  # covered by the (partnership, start_day, end_day) index
     )
     employer = models.ForeignKey(
         Organisation,
         verbose_name=_("werkgever"),
         on_delete=models.PROTECT,
         related_name="placements_as_employer",
+        db_index=False,  # covered by the unique (employer, reference) constraint
     )
     hirer = models.ForeignKey(
         Organisation,
@@ -241,7 +243,12 @@ def placement_errors(values: dict, *, today: date) -> dict[str, str]:
 class PlacementHours(models.Model):
     """The hours per week of a placement from a date until the day before the next change."""
 
-    placement = models.ForeignKey(Placement, on_delete=models.CASCADE, related_name="hours")
+    placement = models.ForeignKey(
+        Placement,
+        on_delete=models.CASCADE,
+        related_name="hours",
+        db_index=False,  # covered by the unique (placement, starts_on) constraint
+    )
     starts_on = models.DateField(_("vanaf"))
     ends_on = models.DateField(_("tot en met"), null=True, blank=True)
     hours_per_week = models.DecimalField(
