@@ -29,7 +29,10 @@ FIRST_DAY, LAST_DAY = date(2019, 1, 1), date(2026, 9, 30)
 JOB_TITLES = ("schoonmaker", "medewerker catering", "groenmedewerker", "receptionist",
               "medewerker facilitair", "beveiliger", "ict-ondersteuner", "postbezorger")  # fmt: skip
 WORK_SECTORS = ("schoonmaak", "catering", "beveiliging", "groen", "facilitair", "ict", "overig")
-HOURS = ("12.00", "16.00", "20.00", "24.00", "25.50", "28.00", "32.00", "36.00", "38.00")
+HOURS = tuple(
+    Decimal(h)
+    for h in ("12.00", "16.00", "20.00", "24.00", "25.50", "28.00", "32.00", "36.00", "38.00")
+)
 LENDING = ("detachering", "uitzend", "groepsdetachering")
 
 

@@ -247,9 +247,10 @@ def read_row(context: ImportContext, headers: list[str], number: int, cells: lis
             errors.append(RowError(number, column, outcome[1]))
     if errors or "referentie" not in values:
         return None, errors
-    employer = values.pop("werkgever_kvk", None) or context.partnership.supplier
+    employer = values.pop("werkgever_kvk", None)
+    employer_id = employer.pk if employer else context.partnership.supplier_id  # no query
     reference = values.pop("referentie")
-    return Target(number, reference, employer.pk, _present(tuple(values)), values), errors
+    return Target(number, reference, employer_id, _present(tuple(values)), values), errors
 
 
 _PRESENT: dict = {}

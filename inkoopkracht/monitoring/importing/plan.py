@@ -28,6 +28,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from inkoopkracht.lib.bulk import any_of, in_chunks
+from inkoopkracht.lib.readahead import read_ahead
 from inkoopkracht.lib.spreadsheets import Limits, SpreadsheetError, read_spreadsheet
 from inkoopkracht.monitoring import hours as hours_history
 from inkoopkracht.monitoring.access import default_hirer
@@ -161,8 +162,14 @@ def build_plan(
         if plan.file_error:
             return plan
         context = ImportContext.build(partnership, today)
-        for targets in _read_chunks(plan, context, sheet, progress, chunk_rows or CHUNK_ROWS):
+        size = chunk_rows or CHUNK_ROWS
+        # The next chunk is read and checked while this one is looked up and written.
+        for targets in read_ahead(lambda: _read_chunks(plan, context, sheet, size)):
             _plan_chunk(plan, context, targets, write)
+            if progress:
+                progress(plan.rows, max(plan.rows, sheet.estimated_rows))
+        if progress:
+            progress(plan.rows, plan.rows)
     except SpreadsheetError as error:
         plan.file_error = str(error)
     plan.errors.sort(
@@ -186,9 +193,9 @@ def _plan_chunk(plan, context, targets: list[Target], write) -> None:
     plan.operations = []
 
 
-def _read_chunks(plan, context, sheet, progress, size: int):
+def _read_chunks(plan, context, sheet, size: int):
     """The rows' targets, ``size`` at a time. Of every row only its reference and number stay
-    (per employer, for the duplicate check)."""
+    (per employer, for the duplicate check). Runs in the read-ahead thread: no database."""
     targets, seen = [], {}  # employer id -> {reference: row number}
     for number, cells in sheet.rows:
         plan.rows += 1
@@ -212,14 +219,10 @@ def _read_chunks(plan, context, sheet, progress, size: int):
                 if len(targets) >= size:
                     yield targets
                     targets = []
-        if progress and plan.rows % 500 == 0:
-            progress(plan.rows, max(plan.rows, sheet.estimated_rows))
     if plan.rows == 0:
         raise SpreadsheetError(_("Het bestand bevat geen plaatsingen (alleen kolomkoppen)."))
     if targets:
         yield targets
-    if progress:
-        progress(plan.rows, plan.rows)
 
 
 @dataclass

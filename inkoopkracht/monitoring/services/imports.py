@@ -211,13 +211,12 @@ def _create_placements(partnership, creates, now) -> None:
         for op, pk in zip(creates, ids, strict=True):
             op.placement_id = pk
     columns = sorted({name for op in creates for name in op.fields})
-    rows = (
-        (*((op.placement_id,) if ids else ()), partnership.pk, now, now,
-         *(op.fields.get(name) for name in columns))
-        for op in creates
-    )  # fmt: skip
-    head = ["id"] if ids else []
-    insert_rows(table, [*head, "partnership_id", "created_at", "updated_at", *columns], rows)
+    if ids:
+        rows = ((op.placement_id, *map(op.fields.get, columns)) for op in creates)
+    else:
+        rows = (tuple(map(op.fields.get, columns)) for op in creates)
+    shared = {"partnership_id": partnership.pk, "created_at": now, "updated_at": now}
+    insert_rows(table, [*(["id"] if ids else []), *columns], rows, shared=shared)
     if ids is None:
         _read_back_ids(creates)
 
