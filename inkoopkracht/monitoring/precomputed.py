@@ -13,11 +13,13 @@ Race-free because the versions are read *before* the engine reads the placements
 commits after that read has raised the version, so what was stored for the old one is stale.
 """
 
+from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, Max, Min, Sum
+from django.utils import timezone
 
 from inkoopkracht.lib.bulk import insert_rows
 
@@ -40,6 +42,19 @@ COLUMNS = [
     "hours_per_job", "baseline_centi", "ambition_centi", *SUM_COLUMNS, *DURABILITY_COLUMNS,
 ]  # fmt: skip
 TOTALLED = [*SUM_COLUMNS, *DURABILITY_COLUMNS, "baseline_centi", "ambition_centi"]
+
+
+def overview_quarter(today: date | None = None) -> Period:
+    """The quarter the programme overview shows unless another is chosen (the last completed
+    one); the background refresh keeps its rows fresh."""
+    return Period.last_completed_quarter(today or timezone.localdate())
+
+
+def overview_partnerships():
+    """The proeftuinen the programme overview lists (all but applications), unordered."""
+    from inkoopkracht.partnerships.models import Partnership
+
+    return Partnership.objects.exclude(status=Partnership.Status.APPLIED)
 
 
 def basis(period: Period) -> str:

@@ -1,5 +1,6 @@
 """Background work of monitoring: checking and applying large imports, mail about reporting
-rounds, and the periodic reminders and purges (run by ``inkoopkracht run_periodic``)."""
+rounds, refreshing the precomputed overview rows, and the periodic reminders and purges (run by
+``inkoopkracht run_periodic``)."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -10,8 +11,9 @@ from inkoopkracht.audit.context import set_origin
 from inkoopkracht.lib.mail import send_templated_mail
 from inkoopkracht.lib.periodic import periodic
 
-from . import services
+from . import precomputed, services
 from .models import ImportJob, ReportingRound
+from .periods import Period
 
 MAIL = {
     # kind: (template, side that gets it)
@@ -69,6 +71,26 @@ def notify_round(*, round_id: int, kind: str) -> int:
             context={"round": reporting_round, "partnership": partnership, "url": url},
         )
     return len(recipients)
+
+
+@periodic("monitoring.refresh_overview_rows")
+@task()
+def refresh_overview_rows(
+    *, partnership_ids: list[int] | None = None, quarter: str | None = None
+) -> int:
+    """Recompute with the engine the missing or stale precomputed overview rows of a quarter
+    (default: the one the overview shows first) of every listed proeftuin, or of the given ones,
+    so that the first visit after imports or a new quarter need not; returns how many. When
+    nothing is stale: one query. Periodic (no arguments) and enqueued after imports and
+    approvals (with the proeftuin)."""
+    set_origin("periodiek" if partnership_ids is None else "taak")
+    period = Period.parse(quarter) if quarter else precomputed.overview_quarter()
+    if not period.is_quarter:
+        raise ValueError(f"Overview rows are per quarter, not {period}")
+    partnerships = precomputed.overview_partnerships()
+    if partnership_ids is not None:
+        partnerships = partnerships.filter(pk__in=partnership_ids)
+    return precomputed.ensure_fresh(partnerships, period)
 
 
 @periodic("monitoring.send_reporting_reminders")

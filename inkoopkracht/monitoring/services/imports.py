@@ -197,6 +197,10 @@ def _finish_apply(job: ImportJob, plan: ImportPlan, by, now) -> ImportJob:
         target=job,
         data={"partnership": job.partnership_id, "sha256": job.sha256, **plan.counts()},
     )
+    from inkoopkracht.monitoring.tasks import refresh_overview_rows  # the overview's rows
+
+    ids = [job.partnership_id]
+    transaction.on_commit(lambda: refresh_overview_rows.enqueue(partnership_ids=ids))
     return job
 
 

@@ -37,6 +37,13 @@ def _notify(round_id: int, kind: str) -> None:
     transaction.on_commit(lambda: notify_round.enqueue(round_id=round_id, kind=kind))
 
 
+def _refresh_overview(partnership_id: int) -> None:
+    from inkoopkracht.monitoring.tasks import refresh_overview_rows
+
+    ids = [partnership_id]
+    transaction.on_commit(lambda: refresh_overview_rows.enqueue(partnership_ids=ids))
+
+
 def latest_round(partnership, period: Period) -> ReportingRound | None:
     return (
         ReportingRound.objects.filter(partnership=partnership)
@@ -139,6 +146,7 @@ def approve_round(
     )
     if notify:
         _notify(reporting_round.pk, "approved")
+    _refresh_overview(reporting_round.partnership_id)
     return reporting_round
 
 

@@ -1,8 +1,11 @@
 """Fixtures of the monitoring tests."""
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from decimal import Decimal
 
 import pytest
+
+from inkoopkracht.partnerships.models import Partnership
 
 TODAY = datetime(2026, 11, 26, 11, 0, tzinfo=UTC)
 
@@ -30,3 +33,16 @@ def dutch_csv(rows: list[list[str]], header: list[str] | None = None) -> bytes:
 @pytest.fixture
 def contract_reference(partnership_a):
     return partnership_a.contracts.get().reference
+
+
+@pytest.fixture
+def proeftuinen(partnership_a, partnership_b):
+    """Proeftuinen A and B, active since 1 January 2025 with a baseline of half a job."""
+    for partnership in (partnership_a, partnership_b):
+        Partnership.objects.filter(pk=partnership.pk).update(
+            status=Partnership.Status.ACTIVE,
+            started_on=date(2025, 1, 1),
+            baseline_jobs=Decimal("0.5"),
+        )
+        partnership.refresh_from_db()
+    return [partnership_a, partnership_b]

@@ -170,18 +170,6 @@ OPERATIONS = st.sampled_from(
 )  # fmt: skip
 
 
-@pytest.fixture
-def proeftuinen(partnership_a, partnership_b):
-    for partnership in (partnership_a, partnership_b):
-        Partnership.objects.filter(pk=partnership.pk).update(
-            status=Partnership.Status.ACTIVE,
-            started_on=date(2025, 1, 1),
-            baseline_jobs=Decimal("0.5"),
-        )
-        partnership.refresh_from_db()
-    return [partnership_a, partnership_b]
-
-
 @settings(
     max_examples=40,
     deadline=None,

@@ -36,7 +36,7 @@ def _recent_quarters(today, count=12) -> list[Period]:
 
 def _filtered(form) -> tuple:
     partnerships = (
-        Partnership.objects.exclude(status=Partnership.Status.APPLIED)
+        precomputed.overview_partnerships()
         .select_related("buyer", "supplier", "cohort", "current_step")
         .order_by("cohort__number", "name")
     )
@@ -141,7 +141,8 @@ def overview(request):
     quarters = _recent_quarters(today)
     form = OverviewFilterForm(request.GET or None, quarters=[(str(q), q.label) for q in quarters])
     partnerships, data = _filtered(form)
-    period = Period.parse(data["periode"]) if data.get("periode") else quarters[0]
+    chosen = data.get("periode")
+    period = Period.parse(chosen) if chosen else precomputed.overview_quarter(today)
     build = _precomputed if period.is_quarter else _live
     rows, total, counts = build(partnerships, period, data)
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("pagina"))
