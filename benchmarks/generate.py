@@ -202,7 +202,7 @@ def generate(sizes: Sizes, *, out=sys.stdout) -> dict:
     _fix_sequences([t[k] for k in ("organisation", "cohort", "contract", "partnership",
                                    "milestone", "placement", "hours", "placement_contracts",
                                    "partnership_contracts")])  # fmt: skip
-    _analyze(t)
+    vacuum_analyze(t)
     counts["seconds"] = round(time.perf_counter() - started, 1)
     print(f"generated {counts}", file=out)
     return counts
@@ -303,9 +303,13 @@ def _contract_ids(t) -> dict:
         return dict(cursor.fetchall())
 
 
-def _analyze(t) -> None:
+def vacuum_analyze(t=None) -> None:
+    """``VACUUM ANALYZE`` the dataset's tables (``_tables()`` by default), as autovacuum would
+    in time: after generating, and before measuring again (the imports of an earlier run were
+    rolled back, which leaves their rows dead in the tables and indexes)."""
     from django.db import connection
 
+    t = t or _tables()
     if connection.vendor == "postgresql" and not connection.in_atomic_block:
         with connection.cursor() as cursor:  # as after autovacuum: visibility map and statistics
             for table in t.values():

@@ -19,7 +19,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .generate import DEFAULT_DATABASE_URL, Sizes, generate, reset, setup_django
+from .generate import DEFAULT_DATABASE_URL, Sizes, generate, reset, setup_django, vacuum_analyze
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "benchmarks" / "data"
@@ -52,6 +52,8 @@ def ensure_dataset(sizes: Sizes, regenerate: bool) -> dict:
         reset()
         generate(sizes, out=sys.stderr)
         counts = dataset_counts()
+    else:
+        vacuum_analyze()
     return counts
 
 
@@ -155,7 +157,7 @@ def main(argv=None) -> None:
     parser.add_argument(
         "--import-rows",
         type=lambda text: [int(n) for n in text.split(",")],
-        default=[100_000, 25_000],
+        default=[100_000, 25_000, 350_000],  # 350,000 rows: about the 25 MB upload limit
     )
     parser.add_argument("--regenerate", action="store_true")
     parser.add_argument("--no-write", action="store_true", help="print only")
