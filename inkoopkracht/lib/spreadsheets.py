@@ -16,6 +16,7 @@ with ``=``, ``+``, ``-``, ``@``, tab or carriage return that is not a plain numb
 injection) and ``safe_cell`` for writing CSV that a spreadsheet will not execute.
 """
 
+import codecs
 import csv
 import io
 import re
@@ -116,7 +117,7 @@ def read_spreadsheet(
             _("Het bestand is te groot (%(size)s MB); de grens is %(max)s MB.")
             % {"size": round(len(data) / 1024 / 1024, 1), "max": limits.max_bytes // 1024 // 1024}
         )
-    if not data.strip():
+    if not data or data.isspace():  # (``data.strip()`` would copy the whole file)
         raise SpreadsheetError(_("Het bestand is leeg."))
     name = (filename or "").lower()
     if data.startswith(_OLE_MAGIC) or name.endswith((".xls", ".ods")):
@@ -133,7 +134,22 @@ def read_spreadsheet(
 # --- CSV --------------------------------------------------------------------------------------
 
 
-def decode_text(data: bytes) -> str:
+_PIECE = 1024 * 1024  # bytes decoded at a time when checking an encoding
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    """Whether all of ``data`` decodes in ``encoding``, checked a piece at a time (no copy)."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    view = memoryview(data)
+    try:
+        for start in range(0, len(data), _PIECE):
+            decoder.decode(view[start : start + _PIECE], final=start + _PIECE >= len(data))
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def text_encoding(data: bytes) -> str:
     """UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252; else SpreadsheetError."""
     if data.startswith(b"\xef\xbb\xbf"):
         encoding = "utf-8-sig"
@@ -146,16 +162,20 @@ def decode_text(data: bytes) -> str:
                     "Dit bestand is geen tekstbestand of heeft een onbekende tekenset. Sla het op als CSV (UTF-8) of .xlsx."
                 )
             )
-        try:
-            return data.decode("utf-8")
-        except UnicodeDecodeError:
-            encoding = "cp1252"
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError as exc:
+        if _decodes(data, "utf-8"):
+            return "utf-8"
+        encoding = "cp1252"
+    if not _decodes(data, encoding):
         raise SpreadsheetError(
             _("De tekenset van dit bestand is onbekend. Sla het op als CSV (UTF-8) of .xlsx.")
-        ) from exc
+        )
+    return encoding
+
+
+def _text_lines(data: bytes, encoding: str) -> Iterator[str]:
+    """The lines of ``data`` with their endings, decoded as they are read: the file's text is
+    never in memory as a whole."""
+    return io.TextIOWrapper(io.BytesIO(data), encoding=encoding, newline="")
 
 
 def sniff_delimiter(line: str) -> str:
@@ -166,20 +186,10 @@ def sniff_delimiter(line: str) -> str:
     return best if counts[best] else ","
 
 
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
-
-
-def _lines(text: str):
-    """The lines of ``text`` with their endings (``\r\n``, ``\r`` or ``\n``), as
-    ``io.StringIO(text, newline="")`` gives them, without a second copy of the text."""
-    for match in _LINE.finditer(text):
-        yield match.group()
-
-
 def _read_csv(data: bytes, limits: Limits) -> Sheet:
-    text = decode_text(data)
-    first_line = next((line for line in _lines(text) if line.strip()), "")
-    reader = csv.reader(_lines(text), delimiter=sniff_delimiter(first_line))
+    encoding = text_encoding(data)
+    first_line = next((line for line in _text_lines(data, encoding) if line.strip()), "")
+    reader = csv.reader(_text_lines(data, encoding), delimiter=sniff_delimiter(first_line))
     headers, header_number = None, 0
     for number, values in enumerate(reader, start=1):
         if any(v.strip() for v in values):
@@ -189,7 +199,7 @@ def _read_csv(data: bytes, limits: Limits) -> Sheet:
         raise SpreadsheetError(_("Het bestand bevat geen kolomkoppen."))
     if len(headers) > limits.max_columns:
         raise SpreadsheetError(_("Het bestand heeft te veel kolommen."))
-    estimate = max(0, text.count("\n") - header_number + 1)
+    estimate = max(0, data.count(b"\n") - header_number + 1)
 
     def rows():
         count = 0

@@ -266,11 +266,14 @@ def _placements_of(employer_id: int, references: list):
     if connection.vendor != "postgresql":
         return Placement.objects.filter(employer_id=employer_id, reference__in=references)
     table = connection.ops.quote_name(Placement._meta.db_table)
+    # One text of the references, split by the database: a reference never holds a space
+    # (``validate_reference``), and a text is sent as it is, where a list of 5,000 texts is
+    # first turned into an array literal value by value.
     return Placement.objects.raw(
-        "SELECT placement.* FROM unnest(%s::text[]) AS wanted(reference) CROSS JOIN LATERAL ("
-        f"SELECT * FROM {table} WHERE employer_id = %s AND reference = wanted.reference LIMIT 1"
-        ") AS placement",
-        [list(references), employer_id],
+        "SELECT placement.* FROM unnest(string_to_array(%s, ' ')) AS wanted(reference) "
+        f"CROSS JOIN LATERAL (SELECT * FROM {table} WHERE employer_id = %s "
+        "AND reference = wanted.reference LIMIT 1) AS placement",
+        [" ".join(references), employer_id],
     )
 
 
