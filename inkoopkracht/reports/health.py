@@ -4,7 +4,9 @@ One row per proeftuin, built from what the other apps already compute, in a fixe
 queries whatever the number of proeftuinen:
 
 - the glide path of the last completed quarter (``monitoring.glidepath``): amber when it is
-  behind, red when it is far behind;
+  behind, red when it is far behind. Its figures are read from the precomputed overview rows
+  (``monitoring.precomputed``), which equal the counting engine: no engine pass over every
+  proeftuin on each request, only over the rows that are missing or stale;
 - overdue actions (``partnerships.indicators``): amber from ``HEALTH_OVERDUE_ACTIONS_AMBER``,
   red from ``HEALTH_OVERDUE_ACTIONS_RED``;
 - days since the last coaching contact (since the start when there was none yet): amber from
@@ -35,8 +37,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from inkoopkracht.events.participation import Participation, participation_for
+from inkoopkracht.monitoring import precomputed
 from inkoopkracht.monitoring.glidepath import GlidePathStatus, Rag, glide_path_statuses
-from inkoopkracht.monitoring.periods import Period, add_months
+from inkoopkracht.monitoring.periods import add_months
 from inkoopkracht.partnerships.indicators import annotate_guidance
 from inkoopkracht.partnerships.models import Partnership
 
@@ -243,15 +246,26 @@ def judge(row: HealthRow) -> HealthRow:
     return row
 
 
+def glides_for(partnerships, ids: list[int], *, today: date) -> dict[int, GlidePathStatus]:
+    """The glide-path status of the last completed quarter of each proeftuin of the queryset
+    (``ids`` are its primary keys), from the precomputed overview rows: the engine only
+    recomputes rows that are missing or stale, so the figures are the engine's."""
+    if not ids:
+        return {}
+    period = precomputed.overview_quarter(today)
+    scope = Partnership.objects.filter(pk__in=partnerships.order_by().values("pk"))
+    precomputed.ensure_fresh(scope, period)
+    return glide_path_statuses(scope, period, figure_set=precomputed.figure_set(ids, period))
+
+
 def health_rows(partnerships, *, today: date) -> list[HealthRow]:
     """A judged row for every proeftuin of the queryset, in a fixed number of queries."""
+    scope = partnerships
     partnerships = annotate_guidance(partnerships.with_overview(), today=today).order_by(
         "cohort__number", "name", "pk"
     )
     partnerships = list(partnerships)
-    ids = Partnership.objects.filter(pk__in=[p.pk for p in partnerships])
-    period = Period.last_completed_quarter(today)
-    glides = glide_path_statuses(ids, period) if partnerships else {}
+    glides = glides_for(scope, [p.pk for p in partnerships], today=today)
     start = add_months(today, -settings.HEALTH_PARTICIPATION_MONTHS)
     participation = (
         participation_for([p.pk for p in partnerships], start=start, end=today)

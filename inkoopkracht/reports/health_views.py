@@ -1,6 +1,8 @@
 """The health overview for the programme team and coaches (``/mijn/gezondheid/``) and its
-CSV/XLSX export of exactly the rows shown. Sorting and filtering are GET parameters, so the
-page works without JavaScript; unknown values are ignored with a message."""
+CSV/XLSX export of all rows of the filtered, sorted view (every page, not just the one shown).
+Sorting, filtering and the page are GET parameters, so the page works without JavaScript;
+unknown values are ignored with a message. Sorting, filtering and the counts per status apply to
+all rows; the page shows ``PAGE_SIZE`` of them."""
 
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
@@ -8,6 +10,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -30,6 +33,7 @@ from .health import (
 )
 
 ALL, MINE = "alle", "mijn"
+PAGE_SIZE = 50  # as the programme overview
 
 # Column headings in table order, with their sort key.
 COLUMNS = [
@@ -143,8 +147,10 @@ def health_overview(request):
     counts = {status: 0 for status in Health}
     for row in rows:
         counts[row.status] += 1
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("pagina"))
     context = {
-        "rows": rows,
+        "rows": page.object_list,
+        "page": page,
         "today": today,
         "query": query,
         "headers": _headers(query),
@@ -185,7 +191,8 @@ def _sort_param(query: Query) -> str:
 
 @login_required
 def health_download(request, fmt):
-    """The rows of the overview as filtered and sorted, as CSV or XLSX (logged as a read)."""
+    """All rows of the overview as filtered and sorted (every page), as CSV or XLSX (logged as
+    a read)."""
     _staff(request)
     if fmt not in ("csv", "xlsx"):
         raise Http404
