@@ -1,6 +1,7 @@
 """Public pages: upcoming and past events, one event with its registration form, iCal."""
 
 from datetime import timedelta
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -24,10 +25,12 @@ FEED_DAYS_BACK = 180
 
 def _listing(request, events, template: str):
     kind = request.GET.get("soort", "")
+    query = ""
     if kind in Event.Kind.values:
         events = events.filter(kind=kind)
+        query = urlencode({"soort": kind})  # kept in the page links
     page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("pagina"))
-    context = {"page": page, "kinds": Event.Kind.choices, "kind": kind}
+    context = {"page": page, "kinds": Event.Kind.choices, "kind": kind, "query": query}
     return render(request, template, context)
 
 
