@@ -161,37 +161,9 @@ def generate(sizes: Sizes, *, out=sys.stdout) -> dict:
     with transaction.atomic():
         org0 = _next_id(t["organisation"])
         counts["organisations"] = insert_rows(
-            t["organisation"],
-            [
-                "id",
-                "name",
-                "kind",
-                "sector",
-                "subsector",
-                "kvk_number",
-                "oin",
-                "province",
-                "website",
-                "created_at",
-                "updated_at",
-            ],  # fmt: skip
-            _organisations(sizes, rng, org0, now),
+            t["organisation"], ORGANISATION_COLUMNS, _organisations(sizes, rng, org0, now)
         )
-        cohort0 = _next_id(t["cohort"])
-        insert_rows(
-            t["cohort"],
-            ["id", "number", "name", "starts_on", "description"],
-            [
-                (
-                    cohort0 + i,
-                    1000 + cohort0 + i,
-                    f"Bench cohort {2019 + i}",
-                    date(2019 + i, 1, 1),
-                    "",
-                )
-                for i in range(8)
-            ],  # fmt: skip
-        )
+        cohort0 = _cohorts(t)
         partnerships, contracts, links, milestones = _partnerships(sizes, rng, org0, cohort0, now)
         counts["contracts"] = insert_rows(t["contract"], CONTRACT_COLUMNS, contracts)
         counts["proeftuinen"] = insert_rows(t["partnership"], PARTNERSHIP_COLUMNS, partnerships)
@@ -208,6 +180,19 @@ def generate(sizes: Sizes, *, out=sys.stdout) -> dict:
     return counts
 
 
+def _cohorts(t) -> int:
+    """Eight cohorts, one a year from 2019; returns the id of the first."""
+    first = _next_id(t["cohort"])
+    rows = [
+        (first + i, 1000 + first + i, f"Bench cohort {2019 + i}", date(2019 + i, 1, 1), "")
+        for i in range(8)
+    ]
+    insert_rows(t["cohort"], ["id", "number", "name", "starts_on", "description"], rows)
+    return first
+
+
+ORGANISATION_COLUMNS = ["id", "name", "kind", "sector", "subsector", "kvk_number", "oin",
+                        "province", "website", "created_at", "updated_at"]  # fmt: skip
 CONTRACT_COLUMNS = ["id", "buyer_id", "supplier_id", "title", "reference", "cpv_code", "value_eur",
                     "starts_on", "ends_on", "social_return_percentage", "created_at", "updated_at"]  # fmt: skip
 PARTNERSHIP_COLUMNS = ["id", "name", "buyer_id", "supplier_id", "cohort_id", "route",
