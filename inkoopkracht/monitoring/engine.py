@@ -148,6 +148,16 @@ def activity_query(
     return sql, cte_params + where_params
 
 
+def _run(query, fold, partnerships, periods: Sequence[Period]) -> dict:
+    """Run one of the engine's queries and fold its rows (``{}`` without periods)."""
+    if not periods:
+        return {}
+    sql, params = query(partnerships, periods)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return fold(cursor.fetchall())
+
+
 def fold_activity(rows) -> dict[tuple[int, int], dict]:
     """The rows of ``activity_query`` as ``{(partnership_id, period_index): {bucket: sums}}``."""
     result: dict[tuple[int, int], dict] = {}
@@ -163,12 +173,7 @@ def fold_activity(rows) -> dict[tuple[int, int], dict]:
 def activity_sums(partnerships, periods: Sequence[Period]) -> dict[tuple[int, int], dict]:
     """``{(partnership_id, period_index): {bucket: ActivitySums}}``; buckets are the sectors
     (``overheid``, ``markt``) of confirmed jobs under the split regime, and ``unconfirmed``."""
-    if not periods:
-        return {}
-    sql, params = activity_query(partnerships, periods)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return fold_activity(cursor.fetchall())
+    return _run(activity_query, fold_activity, partnerships, periods)
 
 
 def _durability_columns() -> str:
@@ -223,9 +228,4 @@ def durability_sums(
     permanent contract, those permanent by the end of P; ``conversions`` counts the changes to
     permanent within P; ``permanent_end`` the permanent contracts active on the last day.
     """
-    if not periods:
-        return {}
-    sql, params = durability_query(partnerships, periods)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return fold_durability(cursor.fetchall())
+    return _run(durability_query, fold_durability, partnerships, periods)
