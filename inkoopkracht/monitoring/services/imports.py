@@ -29,6 +29,7 @@ from inkoopkracht.monitoring.models import (
 )
 
 from .errors import MonitoringError
+from .overview import refresh_overview_after_commit
 
 BATCH = 1000
 
@@ -197,10 +198,7 @@ def _finish_apply(job: ImportJob, plan: ImportPlan, by, now) -> ImportJob:
         target=job,
         data={"partnership": job.partnership_id, "sha256": job.sha256, **plan.counts()},
     )
-    from inkoopkracht.monitoring.tasks import refresh_overview_rows  # the overview's rows
-
-    ids = [job.partnership_id]
-    transaction.on_commit(lambda: refresh_overview_rows.enqueue(partnership_ids=ids))
+    refresh_overview_after_commit(job.partnership_id)
     return job
 
 

@@ -20,6 +20,7 @@ from inkoopkracht.monitoring.periods import Period
 from inkoopkracht.partnerships.models import Partnership
 
 from .errors import MonitoringError
+from .overview import refresh_overview_after_commit
 
 
 def deadline_for(period: Period) -> date:
@@ -35,13 +36,6 @@ def _notify(round_id: int, kind: str) -> None:
     from inkoopkracht.monitoring.tasks import notify_round
 
     transaction.on_commit(lambda: notify_round.enqueue(round_id=round_id, kind=kind))
-
-
-def _refresh_overview(partnership_id: int) -> None:
-    from inkoopkracht.monitoring.tasks import refresh_overview_rows
-
-    ids = [partnership_id]
-    transaction.on_commit(lambda: refresh_overview_rows.enqueue(partnership_ids=ids))
 
 
 def latest_round(partnership, period: Period) -> ReportingRound | None:
@@ -146,7 +140,7 @@ def approve_round(
     )
     if notify:
         _notify(reporting_round.pk, "approved")
-    _refresh_overview(reporting_round.partnership_id)
+    refresh_overview_after_commit(reporting_round.partnership_id)
     return reporting_round
 
 
